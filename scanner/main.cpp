@@ -1,1 +1,47 @@
-int main() { return 0; }
+// smtpsweep: parse, build, run, exit status (spec: 0 ran to the end, 2 bad
+// usage or input, 1 failure of the scanner itself).
+#include <exception>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "scanner/cli.hpp"
+#include "scanner/logging.hpp"
+#include "scanner/scan.hpp"
+#include "targets/plan.hpp"
+#include "tls/trust_store.hpp"
+
+int main(int argc, char** argv) {
+    using namespace smtpsweep;
+    scanner::scan_options opts;
+    try {
+        opts = scanner::parse_cli(argc, argv, std::cin);
+    } catch (const scanner::usage_error& e) {
+        std::cerr << "smtpsweep: " << e.what() << "\nTry 'smtpsweep --help'.\n";
+        return 2;
+    }
+    if (opts.show_help) {
+        std::cout << scanner::help_text();
+        return 0;
+    }
+    if (opts.show_version) {
+        std::cout << scanner::version_text();
+        return 0;
+    }
+    scanner::setup_logging(opts.verbosity);
+    try {
+        return scanner::run_scan(opts);
+    } catch (const scanner::usage_error& e) {
+        std::cerr << "smtpsweep: " << e.what() << '\n';
+        return 2;
+    } catch (const targets::parse_error& e) {
+        std::cerr << "smtpsweep: " << e.what() << '\n';
+        return 2;
+    } catch (const tls::trust_error& e) {
+        std::cerr << "smtpsweep: " << e.what() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "smtpsweep: error: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -2,6 +2,7 @@
 // (addresses x ports, minus exclusions, plus explicit ip,port pairs) with a
 // seeded permutation and a shard split. Cursors walk one sub-shard each in
 // O(1) memory, and their position can be saved and restored for --resume.
+// The algorithm is described in docs/targets.md.
 #pragma once
 
 #include <cstdint>
@@ -11,16 +12,15 @@
 #include <string_view>
 #include <vector>
 
+#include "targets/parse_error.hpp"
+#include "targets/permutation.hpp"
 #include "targets/target.hpp"
 
 namespace smtpsweep::targets {
 
-/// Thrown for bad target, port or exclude input; what() names source, line and token.
-struct parse_error : std::runtime_error {
-    parse_error(std::string token, const std::string& message)
-        : std::runtime_error(message), token(std::move(token)) {}
-    std::string token;  ///< the offending token, verbatim
-};
+namespace detail {
+struct plan_data;
+}  // namespace detail
 
 /// What the user asked for, as text, before any expansion.
 struct plan_spec {
@@ -52,10 +52,9 @@ public:
 
 private:
     friend class plan;
-    struct state;
-    std::shared_ptr<const void> impl_;  // immutable shared plan data
-    std::uint64_t step_ = 0, end_ = 0, stride_ = 1, value_ = 0, mult_ = 1;
-    bool done_ = true;
+    std::shared_ptr<const detail::plan_data> data_;  // immutable shared plan data
+    cycle_walker walk_;
+    std::uint64_t n_ = 0, step_ = 0, end_ = 0;
 };
 
 /// An immutable, validated scan plan. Cheap to share between threads (const).
@@ -69,14 +68,15 @@ public:
     /// Targets in this shard (exact when shards == 1, estimate otherwise).
     std::uint64_t shard_size() const;
     /// Cursor over sub-shard `sub` of `subshards` within this shard, starting at `from`.
+    /// Throws std::invalid_argument when sub >= subshards or from lies past the end.
     cursor make_cursor(std::uint32_t sub, std::uint32_t subshards, cursor_position from = {}) const;
 
-    std::uint64_t seed() const;
-    std::uint32_t shards() const;
-    std::uint32_t shard() const;
+    std::uint64_t seed() const;    ///< the permutation seed
+    std::uint32_t shards() const;  ///< --shards N
+    std::uint32_t shard() const;   ///< --shard I
 
 private:
-    std::shared_ptr<const void> impl_;
+    std::shared_ptr<const detail::plan_data> impl_;
 };
 
 }  // namespace smtpsweep::targets

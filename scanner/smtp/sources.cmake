@@ -1,1 +1,12 @@
-set(SMTPSWEEP_SMTP_SOURCES)
+# scanner/smtp and the probe around it (paths relative to scanner/).
+set(SMTPSWEEP_SMTP_SOURCES
+  smtp/error.cpp
+  smtp/reply_parser.cpp
+  smtp/reply_reader.cpp
+  smtp/banner.cpp
+  smtp/ehlo.cpp
+  smtp/dialogue.cpp
+  classify.cpp
+  findings.cpp
+  probe.cpp
+)

@@ -1,0 +1,42 @@
+// Progress line and summary formatting.
+#include <catch2/catch.hpp>
+
+#include "core/progress.hpp"
+
+using namespace smtpsweep::core;
+
+TEST_CASE("digits are grouped by thousands", "[core][progress]") {
+    using row = std::tuple<std::uint64_t, std::string>;
+    auto const [n, text] = GENERATE(table<std::uint64_t, std::string>(
+        {row{0, "0"}, row{999, "999"}, row{1000, "1,000"}, row{45210, "45,210"},
+         row{1234567, "1,234,567"}}));
+    CHECK(group_digits(n) == text);
+}
+
+TEST_CASE("the progress line shows counts, rate, eta and non-zero statuses",
+          "[core][progress]") {
+    std::vector<std::string> names{"success", "refused", "timeout"};
+    progress_view v;
+    v.elapsed = std::chrono::duration<double>(12.0);
+    v.total = 196608;
+    v.per_second = 3812;
+    v.counts.done = 45210;
+    v.counts.in_flight = 1000;
+    v.counts.by_status = {12, 45198, 0};
+    v.names = &names;
+    CHECK(format_progress(v) ==
+          "12.0s  45,210/196,608 (23.0%)  3,812/s  in-flight 1,000  ETA 0:40  "
+          "success 12  refused 45,198");
+}
+
+TEST_CASE("the summary shows duration, total, rate and statuses", "[core][progress]") {
+    std::vector<std::string> names{"success", "refused"};
+    progress_view v;
+    v.elapsed = std::chrono::duration<double>(2.0);
+    v.counts.done = 3000;
+    v.counts.by_status = {1000, 2000};
+    v.counts.failures = 1;
+    v.names = &names;
+    CHECK(format_summary(v) ==
+          "done in 2.0s: 3,000 probes, 1,500/s  success 1,000  refused 2,000  probe-bugs 1");
+}
