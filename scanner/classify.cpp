@@ -14,6 +14,7 @@
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/error.hpp>
 #include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include "scanner/smtp/error.hpp"
 
@@ -52,6 +53,11 @@ std::string_view phase_words(phase p) {
 }
 
 std::string ssl_reason(const boost::system::error_code& ec) {
+    // Reason strings exist only once OpenSSL loaded them; a worker's
+    // SSL_CTX does that, but describe() must not depend on it.
+    static const bool loaded = ::OPENSSL_init_ssl(
+        OPENSSL_INIT_LOAD_SSL_STRINGS | OPENSSL_INIT_LOAD_CRYPTO_STRINGS, nullptr);
+    (void)loaded;
     const char* r = ::ERR_reason_error_string(static_cast<unsigned long>(ec.value()));
     return r ? std::string(r) : ec.message();
 }

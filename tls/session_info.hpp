@@ -19,7 +19,7 @@ inline constexpr std::size_t max_chain_certs = 32;
 /// Negotiated parameters and the peer chain (leaf first, as sent).
 struct session_info {
     std::string version;   ///< "TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"
-    std::string cipher;    ///< OpenSSL name, e.g. "TLS_AES_256_GCM_SHA384", "ECDHE-RSA-AES128-GCM-SHA256"
+    std::string cipher;    ///< OpenSSL name "TLS_AES_256_GCM_SHA384", "ECDHE-RSA-AES128-GCM-SHA256"
     int cipher_bits = 0;   ///< symmetric strength in bits
     std::vector<certificate_info> chain;   ///< leaf first, at most max_chain_certs
 };

@@ -2,13 +2,14 @@
 
 The accuracy tests (issue 9) never trust the scanner's own idea of a server:
 they ask `openssl s_client` (TLS version, cipher, leaf certificate),
-`openssl x509` / `openssl verify` (fingerprint, self-signed, chain, name),
+`openssl x509` (fingerprint, key, signature, self-signed, name, validity),
 `sslscan` (every protocol version the server enables and its preferred
 cipher for each) and Python's `smtplib` (banner, EHLO before and after
 STARTTLS), then derive the spec's finding ids from those observations with
 the rules written in docs/accuracy.md. The scanner's records are compared
 against this, and this is compared against how the lab was configured.
 """
+import datetime
 import re
 import smtplib
 import ssl
@@ -58,6 +59,7 @@ class Tls:
     key: str = None            # e.g. "EC-256", "RSA-2048"
     sig_alg: str = None
     expired: bool = False
+    not_yet_valid: bool = False
 
 
 @dataclass
@@ -152,11 +154,11 @@ def s_client(ip, port, servername, ca_file):
     m = re.search(r"Verify return code: (\d+)", text)
     out.verify_code = int(m.group(1)) if m else None
     if out.leaf_pem:
-        describe_leaf(out, ca_file, servername)
+        describe_leaf(out, servername)
     return out, text
 
 
-def describe_leaf(out, ca_file, hostname):
+def describe_leaf(out, hostname):
     """Fingerprint, key, signature, self-signed, name and expiry via openssl x509."""
     pem = out.leaf_pem.encode()
     _, fp = run([OPENSSL, "x509", "-noout", "-fingerprint", "-sha256"], pem)
@@ -173,6 +175,9 @@ def describe_leaf(out, ca_file, hostname):
     out.name_match = "does NOT match" not in chk
     rc, _ = run([OPENSSL, "x509", "-noout", "-checkend", "0"], pem)
     out.expired = rc != 0
+    _, start = run([OPENSSL, "x509", "-noout", "-startdate"], pem)
+    not_before = datetime.datetime.strptime(start.strip().split("=", 1)[1], "%b %d %H:%M:%S %Y GMT")
+    out.not_yet_valid = not_before > datetime.datetime.utcnow()
 
 
 def sslscan(ip, port):
@@ -249,6 +254,8 @@ def expected_findings(port, smtp, tls, software_version_re):
         f.add("tls-weak-cipher")
     if tls.expired:
         f.add("cert-expired")
+    if tls.not_yet_valid:
+        f.add("cert-not-yet-valid")
     if tls.self_signed:
         f.add("cert-self-signed")
     elif tls.verify_code not in (0, None):

@@ -12,7 +12,9 @@
 #        25 STARTTLS with AUTH before TLS, 587 without TLS and with AUTH,
 #        465 implicit TLS limited to TLS 1.0/1.1.
 # Usage: postfix_lab.sh start DIR CERTDIR | stop DIR | status DIR
-# `start` stops whatever is left in DIR first, so it can be repeated.
+# `start` stops whatever is left in DIR first, so it can be repeated; it
+# starts both instances at once and returns when all six ports listen.
+# `status` exits 0 only when both instances run.
 set -euo pipefail
 
 INSTANCES=(mx1 mx2)
@@ -149,7 +151,7 @@ EOF
 
 # Builds and starts one instance; $1 lab dir, $2 name, $3 cert dir.
 start_instance() {
-    local lab=$1 name=$2 certs=$3 d=$1/$2 cert key
+    local lab=$1 name=$2 certs=$3 d=$1/$2 cert
     if [[ $name == mx1 ]]; then cert=valid; else cert=selfsigned; fi
     rm -rf "$d"
     mkdir -p "$d/etc" "$d/queue" "$d/data"
@@ -163,7 +165,6 @@ start_instance() {
         echo 'smtpd_banner = $myhostname ESMTP $mail_name $mail_version' >>"$d/etc/main.cf"
     fi
     chown postfix "$d/data"
-    postfix -c "$d/etc" set-permissions >/dev/null 2>&1 || true
     postfix -c "$d/etc" start >"$d/start.log" 2>&1 || {
         # Postfix prints its fatal message only to a terminal: rerun under one.
         script -qc "postfix -c $d/etc check" /dev/null >&2 || true
@@ -213,7 +214,14 @@ start)
     lab="$(cd "$lab" && pwd)"
     certs="$(cd "$certs" && pwd)"
     for name in "${INSTANCES[@]}"; do stop_instance "$lab/$name"; done
-    for name in "${INSTANCES[@]}"; do start_instance "$lab" "$name" "$certs"; done
+    pids=()
+    for name in "${INSTANCES[@]}"; do start_instance "$lab" "$name" "$certs" & pids+=($!); done
+    failed=0
+    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    if ((failed)); then
+        for name in "${INSTANCES[@]}"; do stop_instance "$lab/$name"; done
+        die "lab not started"
+    fi
     wait_ready
     ;;
 stop)
@@ -221,7 +229,15 @@ stop)
     for name in "${INSTANCES[@]}"; do stop_instance "$lab/$name"; done
     ;;
 status)
-    for name in "${INSTANCES[@]}"; do postfix -c "$lab/$name/etc" status; done
+    rc=0
+    for name in "${INSTANCES[@]}"; do
+        if postfix -c "$lab/$name/etc" status >/dev/null 2>&1; then
+            echo "$name ${ADDR[$name]} running"
+        else
+            echo "$name ${ADDR[$name]} not running"; rc=1
+        fi
+    done
+    exit $rc
     ;;
 *) die "unknown command '$cmd'" ;;
 esac

@@ -15,6 +15,7 @@ listens, and stops cleanly on SIGTERM or SIGINT. Persona keys: see DEFAULTS.
 import argparse
 import asyncio
 import json
+import logging
 import os
 import resource
 import signal
@@ -22,6 +23,7 @@ import socket
 import ssl
 import struct
 import sys
+import warnings
 
 DEFAULTS = {
     "hostname": "mx1.lab.test",      # name in the banner and EHLO reply
@@ -201,6 +203,7 @@ class Session:
 
 
 async def handle(p, ctx, port, reader, writer):
+    log(f"{p['name']}:{port}: connection from {writer.get_extra_info('peername')}")
     try:
         await Session(p, ctx, port, reader, writer).run()
     except (OSError, ssl.SSLError, ValueError, asyncio.IncompleteReadError,
@@ -221,10 +224,11 @@ async def serve(personas, certdir, ready_file):
         for addr in p["address"]:
             for port in p["ports"]:
                 implicit = ctx if port in p["implicit_tls_ports"] else None
+                tls_args = {"ssl": implicit, "ssl_handshake_timeout": 30} if implicit else {}
                 cb = (lambda p, c, port: lambda r, w: handle(p, c, port, r, w))(p, ctx, port)
                 servers.append(await asyncio.start_server(
-                    cb, addr, port, ssl=implicit, backlog=4096, limit=MAX_LINE,
-                    reuse_address=True, ssl_handshake_timeout=30))
+                    cb, addr, port, backlog=4096, limit=MAX_LINE, reuse_address=True,
+                    **tls_args))
                 log(f"{p['name']} listening on {addr}:{port}{' (TLS)' if implicit else ''}")
     if ready_file:
         tmp = ready_file + ".tmp"
@@ -295,6 +299,7 @@ def main(argv):
     global VERBOSE
     args = parse_args(argv)
     VERBOSE = args.verbose
+    logging.getLogger("asyncio").setLevel(logging.DEBUG if VERBOSE else logging.CRITICAL)
     try:
         personas = load_personas(args)
     except (OSError, ValueError, KeyError) as e:
@@ -302,10 +307,14 @@ def main(argv):
         return 2
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    warnings.filterwarnings("ignore", category=DeprecationWarning)  # TLS 1.0/1.1 on purpose
     loop = asyncio.new_event_loop()
     loop.set_exception_handler(quiet_exceptions)
     try:
         loop.run_until_complete(serve(personas, args.certs, args.ready_file))
+    except ssl.SSLError as e:
+        print(f"smtp_responder: bad TLS settings or certificate: {e}", file=sys.stderr)
+        return 1
     except OSError as e:
         print(f"smtp_responder: cannot listen: {e}", file=sys.stderr)
         return 1

@@ -45,7 +45,7 @@ TEST_CASE("target lines parse in every supported form", "[targets][parse]") {
     CHECK(describe(parse_target_line(line, "t.txt:1")) == expected);
 }
 
-TEST_CASE("bad targets throw naming source, line and token", "[targets][parse][errors]") {
+TEST_CASE("bad targets throw naming source line and token", "[targets][parse][errors]") {
     auto [line, token, why] = GENERATE(table<std::string, std::string, std::string>({
         {"10.0.0.0/33", "10.0.0.0/33", "prefix length must be 0..32"},
         {"10.0.0.0/8x", "10.0.0.0/8x", "prefix length must be 0..32"},

@@ -23,7 +23,7 @@ std::vector<std::uint64_t> order_of(const permutation& perm, std::size_t count) 
 
 }  // namespace
 
-TEST_CASE("the permutation is a bijection on [0, n)", "[targets][permutation]") {
+TEST_CASE("the permutation visits each index below n exactly once", "[targets][permutation]") {
     auto n = GENERATE(range<std::uint64_t>(1, 3000));
     permutation perm(n, n * 7919);
     REQUIRE(perm.cycle_length() >= n);
@@ -70,7 +70,7 @@ TEST_CASE("a strided walk visits every stride-th cycle step", "[targets][permuta
     for (std::uint64_t k = 0; k < 500; ++k) REQUIRE(w.next() == perm.index_at(first + k * stride));
 }
 
-TEST_CASE("the seed decides the order, deterministically", "[targets][permutation]") {
+TEST_CASE("the seed decides the order deterministically", "[targets][permutation]") {
     const std::uint64_t n = 1000;
     CHECK(order_of(permutation(n, 5), n) == order_of(permutation(n, 5), n));
     std::vector<std::vector<std::uint64_t>> orders;

@@ -42,7 +42,7 @@ ssl_ctx_ptr make_server_context(const server_options& o) {
     SSL_CTX_set_security_level(ctx.get(), o.security_level);
     check(SSL_CTX_set_min_proto_version(ctx.get(), o.min_version), "min version");
     check(SSL_CTX_set_max_proto_version(ctx.get(), o.max_version), "max version");
-    check(SSL_CTX_set_cipher_list(ctx.get(), o.cipher_list.c_str()), "cipher list " + o.cipher_list);
+    check(SSL_CTX_set_cipher_list(ctx.get(), o.cipher_list.c_str()), "ciphers " + o.cipher_list);
     check(SSL_CTX_use_certificate_chain_file(ctx.get(), fixture(o.cert + ".pem").c_str()), "cert");
     check(SSL_CTX_use_PrivateKey_file(ctx.get(), fixture(o.cert + ".key").c_str(),
                                       SSL_FILETYPE_PEM), "key");

@@ -47,7 +47,8 @@ TEST_CASE("verification uses the given time, not the clock", "[tls][verify]") {
     auto expired = test::load_pem_chain(test::fixture("expired.pem"));
     std::time_t later = test::now() + 400L * 86400;
     std::time_t earlier = test::now() - 100L * 86400;
-    CHECK(verify_chain(valid, store, std::nullopt, later).error_code == X509_V_ERR_CERT_HAS_EXPIRED);
+    CHECK(verify_chain(valid, store, std::nullopt, later).error_code ==
+          X509_V_ERR_CERT_HAS_EXPIRED);
     CHECK(verify_chain(valid, store, std::nullopt, earlier).error_code ==
           X509_V_ERR_CERT_NOT_YET_VALID);
     CHECK(verify_chain(expired, store, std::nullopt, earlier).chain_valid);

@@ -1,4 +1,5 @@
 // classify/describe: every error family in every relevant phase, as a table.
+#include <cerrno>
 #include <string>
 
 #include <boost/asio/error.hpp>
@@ -39,7 +40,7 @@ TEST_CASE("errors map to the spec's statuses by family and phase", "[scanner][cl
         {aerr::eof, phase::banner, status::io_error},
         {aerr::connection_reset, phase::ehlo, status::io_error},
         {aerr::broken_pipe, phase::relay, status::io_error},
-        {aerr::address_not_available, phase::connect, status::io_error},
+        {error_code(EADDRNOTAVAIL, boost::system::system_category()), phase::connect, status::io_error},
         {smtpsweep::scanner::smtp::error::bad_reply, phase::banner, status::protocol_error},
         {smtpsweep::scanner::smtp::error::line_too_long, phase::ehlo, status::protocol_error},
     }));
