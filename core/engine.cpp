@@ -38,6 +38,7 @@ constexpr std::size_t default_statuses = 16;
 /// State shared by the main thread's coroutines.
 struct run_state {
     std::atomic<bool> own_stop{false};
+    std::atomic<bool>* shared_stop = nullptr;
     bool aborted = false;
     std::vector<std::unique_ptr<worker_counters>> counters;
     std::vector<std::unique_ptr<worker>> workers;
@@ -49,6 +50,7 @@ awaitable<void> watch_signals(net::signal_set& signals, run_state& st) {
         if (ec) co_return;
         if (++count == 1) {
             st.own_stop.store(true);
+            if (st.shared_stop) st.shared_stop->store(true);
             spdlog::warn("signal {}: no new probes; waiting for in-flight ones "
                          "(signal again to abort)", sig);
             continue;
@@ -127,9 +129,10 @@ run_result run_sources(const source_factory& make_source, std::uint64_t total,
                                     " positions but the scan uses " + std::to_string(n) +
                                     " workers (use the same -t and -c as the stopped scan)");
     run_state st;
+    st.shared_stop = opts.stop;
     make_workers(st, make_source, opts, make_probe);
     progress_printer printer{stderr, opts.progress, ::isatty(STDERR_FILENO) == 1, total,
-                             opts.status_names};
+                             opts.status_names, opts.progress_suffix};
     net::io_context main_ioc{1};
     net::signal_set signals{main_ioc};
     if (opts.handle_signals) {

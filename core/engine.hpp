@@ -27,8 +27,11 @@ struct engine_options {
     bool progress = true;                 ///< print a progress line on stderr once a second
     std::vector<std::string> status_names;  ///< labels for per-status counts, by index
     std::vector<targets::cursor_position> resume_from;  ///< empty, or one per worker
-    std::atomic<bool>* stop = nullptr;    ///< external stop request (writer failure); like SIGINT
+    /// Shared stop request: set by others (writer failure) to stop like SIGINT,
+    /// and set by the engine on the first signal so others can see it.
+    std::atomic<bool>* stop = nullptr;
     bool handle_signals = true;           ///< install the SIGINT/SIGTERM handler
+    std::function<std::string()> progress_suffix;  ///< appended to each progress line (writer queue)
 };
 
 /// Protocol logic of one worker; created and used on that worker's thread only.

@@ -49,7 +49,8 @@ std::string format_progress(const progress_view& v) {
                         group_digits(v.counts.in_flight));
     if (done > 0 && v.total > done && secs > 0)
         line += "  ETA " + clock_text(double(v.total - done) * secs / double(done));
-    return line + status_counts(v);
+    line += status_counts(v);
+    return v.suffix.empty() ? line : line + "  " + v.suffix;
 }
 
 std::string format_summary(const progress_view& v) {
@@ -61,11 +62,14 @@ std::string format_summary(const progress_view& v) {
 }
 
 progress_printer::progress_printer(std::FILE* out, bool periodic, bool tty, std::uint64_t total,
-                                   const std::vector<std::string>& names)
-    : out_(out), periodic_(periodic), tty_(tty), total_(total), names_(names) {}
+                                   const std::vector<std::string>& names,
+                                   std::function<std::string()> suffix)
+    : out_(out), periodic_(periodic), tty_(tty), total_(total), names_(names),
+      suffix_(std::move(suffix)) {}
 
 progress_view progress_printer::view(const counters_snapshot& counts) const {
-    return {std::chrono::steady_clock::now() - start_, total_, per_second_, counts, &names_};
+    return {std::chrono::steady_clock::now() - start_, total_, per_second_, counts, &names_,
+            suffix_ ? suffix_() : std::string{}};
 }
 
 void progress_printer::tick(const counters_snapshot& counts) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ struct progress_view {
     double per_second = 0;                     ///< recent completion rate
     counters_snapshot counts;                  ///< summed counters
     const std::vector<std::string>* names = nullptr;  ///< status labels by index
+    std::string suffix;  ///< extra text from the caller (e.g. writer queue depth)
 };
 
 /// "12.0s  45,210/196,608 (23.0%)  3,812/s  in-flight 1000  ETA 0:41  success 12 ..."
@@ -38,7 +40,8 @@ class progress_printer {
 public:
     /// `periodic` false prints only the summary; `tty` selects in-place rewriting.
     progress_printer(std::FILE* out, bool periodic, bool tty, std::uint64_t total,
-                     const std::vector<std::string>& names);
+                     const std::vector<std::string>& names,
+                     std::function<std::string()> suffix = {});
     /// Called once a second with the current sums.
     void tick(const counters_snapshot& counts);
     /// Prints the summary line (clearing an in-place line first).
@@ -51,6 +54,7 @@ private:
     bool periodic_, tty_;
     std::uint64_t total_;
     const std::vector<std::string>& names_;
+    std::function<std::string()> suffix_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point last_tick_ = start_, last_line_ = start_;
     std::uint64_t last_done_ = 0;

@@ -218,6 +218,7 @@ namespace smtpsweep::scanner {
 
 std::string help_text() {
     return R"(Usage: smtpsweep [OPTIONS] TARGET...
+       smtpsweep report RESULTS [-o FILE] [--title TEXT]   HTML report of a scan
 
 Probes SMTP servers and writes one record per (address, port): banner, EHLO
 capabilities, STARTTLS outcome, TLS version and cipher, the certificate chain
@@ -227,7 +228,9 @@ TARGET (one or more):
   192.0.2.7                  one IPv4 address
   198.18.0.0/16              a CIDR block
   198.18.1.1-198.18.1.40     an inclusive address range
-  @FILE                      read targets from FILE, one per line; '#' starts a comment
+  @FILE                      read targets from FILE, one per line; '#' starts a comment.
+                             Lines may also be 'ip,port' (only that port is probed)
+                             or masscan -oL lines ('open tcp 25 198.18.1.2 ...')
   -                          read targets from standard input, same format as @FILE
 
 What to scan:

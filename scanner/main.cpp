@@ -2,16 +2,20 @@
 // usage or input, 1 failure of the scanner itself).
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include <spdlog/spdlog.h>
 
 #include "scanner/cli.hpp"
 #include "scanner/logging.hpp"
+#include "scanner/report/report_command.hpp"
 #include "scanner/scan.hpp"
 #include "targets/plan.hpp"
 #include "tls/trust_store.hpp"
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string_view(argv[1]) == "report")
+        return smtpsweep::scanner::report::run_report(argc - 1, argv + 1);
     using namespace smtpsweep;
     scanner::scan_options opts;
     try {

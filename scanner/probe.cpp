@@ -87,9 +87,10 @@ core::awaitable<bool> connect(core::tcp_stream& s, dialogue& d, clock::time_poin
 core::awaitable<bool> plaintext_retry(dialogue& d, clock::time_point deadline) {
     dialogue plain{d.rec, {}, d.opts};
     core::tcp_stream tcp{co_await net::this_coro::executor};
-    tcp.expires_at(deadline);
+    tcp.expires_at(std::min(clock::now() + d.opts.connect_timeout, deadline));
     auto [ec] = co_await tcp.async_connect(endpoint_of(d.rec.target));
     if (ec) co_return false;
+    tcp.expires_at(deadline);
     if (co_await smtp::greet(tcp, plain)) co_await smtp::finish_session(tcp, plain);
     if (!plain.rec.smtp || !plain.rec.smtp->banner_code) co_return false;
     d.rec = std::move(plain.rec);

@@ -111,9 +111,10 @@ inline int slots(const options& o, int id) {
 }
 
 /// Runs worker(o, id, counters&) on o.threads threads (worker id takes targets id, id+t, ...),
-/// then prints the JSON result line; returns the exit status (0 when every target was ok/refused).
+/// then prints the JSON result line; returns the exit status: 0 when every target was ok
+/// (or refused, when refused_is_expected: the closed-port workload).
 template <class Worker>
-int run_and_report(const options& o, const char* tool, Worker worker) {
+int run_and_report(const options& o, const char* tool, bool refused_is_expected, Worker worker) {
     std::vector<counters> per(static_cast<std::size_t>(o.threads));
     auto t0 = std::chrono::steady_clock::now();
     std::vector<std::thread> pool;
@@ -132,7 +133,8 @@ int run_and_report(const options& o, const char* tool, Worker worker) {
                 "\"seconds\":%.3f,\"per_sec\":%.0f}\n",
                 tool, o.threads, o.concurrency, u(o.count), u(sum.ok), u(sum.refused),
                 u(sum.failed), u(sum.timed_out), s, static_cast<double>(o.count) / s);
-    return sum.failed + sum.timed_out == 0 ? 0 : 1;
+    std::uint64_t good = sum.ok + (refused_is_expected ? sum.refused : 0);
+    return good == o.count ? 0 : 1;
 }
 
 }  // namespace calibrate

@@ -77,5 +77,5 @@ void worker(const options& o, int id, counters& c) {
 int main(int argc, char** argv) {
     auto o = calibrate::parse(argc, argv, "connect_limit",
                               [](const std::string&, const char*) { return false; });
-    return calibrate::run_and_report(o, "connect_limit", worker);
+    return calibrate::run_and_report(o, "connect_limit", true, worker);
 }

@@ -130,5 +130,5 @@ int main(int argc, char** argv) {
         g_ehlo = std::string("EHLO ") + v + "\r\n";
         return true;
     });
-    return calibrate::run_and_report(o, "smtp_limit", worker);
+    return calibrate::run_and_report(o, "smtp_limit", false, worker);
 }

@@ -181,5 +181,5 @@ int main(int argc, char** argv) {
         else return false;
         return true;
     });
-    return calibrate::run_and_report(o, g_smtp ? "tls_limit_smtp" : "tls_limit", worker);
+    return calibrate::run_and_report(o, g_smtp ? "tls_limit_smtp" : "tls_limit", false, worker);
 }

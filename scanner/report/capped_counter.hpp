@@ -22,8 +22,11 @@ public:
     /// The bucket that collects values seen after the cap was reached.
     static constexpr std::string_view other = "(other)";
 
+    /// A counter holding at most 10000 distinct values.
+    capped_counter() = default;
+
     /// A counter holding at most cap distinct values.
-    explicit capped_counter(std::size_t cap = 10000) : cap_(cap) {}
+    explicit capped_counter(std::size_t cap) : cap_(cap) {}
 
     /// Adds n to value's count (or to "(other)" when the cap is reached).
     void add(std::string_view value, std::uint64_t n = 1);
@@ -44,7 +47,7 @@ public:
     bool operator==(const capped_counter& o) const { return counts_ == o.counts_; }
 
 private:
-    std::size_t cap_;
+    std::size_t cap_ = 10000;
     std::map<std::string, std::uint64_t, std::less<>> counts_;
 };
 

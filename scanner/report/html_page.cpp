@@ -3,6 +3,8 @@
 // system font stack, so nothing is fetched when the file is opened.
 #include "scanner/report/html_page.hpp"
 
+#include <algorithm>
+
 #include "scanner/report/html_escape.hpp"
 #include "scanner/report/html_sections.hpp"
 
@@ -48,7 +50,8 @@ svg rect.bar{rx:3}
 .sev-low{background:#3b82f6}.sev-info{background:#94a3b8}
 table{width:100%;border-collapse:collapse;font-size:12.5px}
 th{text-align:left;color:#475569;font-weight:600;border-bottom:2px solid #e2e8f0;padding:6px 8px}
-td{border-bottom:1px solid #f1f5f9;padding:6px 8px;vertical-align:top;word-break:break-word}
+td{border-bottom:1px solid #f1f5f9;padding:6px 8px;vertical-align:top;overflow-wrap:anywhere}
+td.nowrap,th.nowrap,td.num{white-space:nowrap;overflow-wrap:normal}
 tbody tr:nth-child(even){background:#f8fafc}
 table.compact{margin-top:12px}
 .num{text-align:right}.muted{color:#94a3b8}
@@ -57,13 +60,20 @@ footer{color:#94a3b8;font-size:12px;text-align:center;padding:0 0 24px}
 @media print{body{background:#fff}section{box-shadow:none;break-inside:avoid}}
 )css";
 
+// "2026-12-04T15:30:00.123Z" -> "2026-12-04 15:30".
+std::string minute(std::string t) {
+    t.resize(std::min<std::size_t>(t.size(), 16));
+    if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
+    return t;
+}
+
 std::string subtitle(const report_stats& s, const page_options& o) {
     std::string text;
     if (!o.source.empty()) text += "Source: " + html_escape(o.source);
     if (!s.first_time.empty()) {
         if (!text.empty()) text += " &#183; ";
-        text += "Scanned " + html_escape(s.first_time.substr(0, 16)) + " to " +
-                html_escape(s.last_time.substr(0, 16)) + " UTC";
+        text += "Scanned " + html_escape(minute(s.first_time)) + " to " +
+                html_escape(minute(s.last_time)) + " UTC";
     }
     return text;
 }
@@ -71,9 +81,11 @@ std::string subtitle(const report_stats& s, const page_options& o) {
 }  // namespace
 
 std::string render_page(const report_stats& s, const page_options& o) {
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                       "<title>" + html_escape(o.title) + "</title><style>";
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        "<title>" +
+        html_escape(o.title) + "</title><style>";
     html += css;
     html += "</style></head><body><header><h1>" + html_escape(o.title) + "</h1><p>" +
             subtitle(s, o) + "</p></header><main>\n";

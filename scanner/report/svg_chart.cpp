@@ -33,9 +33,8 @@ std::string rect(double x, double y, double w, double h, std::string_view colour
 
 std::string text(double x, double y, std::string_view anchor, std::string_view cls,
                  std::string_view content) {
-    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" +
-           std::string(anchor) + "\" class=\"" + std::string(cls) + "\">" + std::string(content) +
-           "</text>";
+    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + std::string(anchor) +
+           "\" class=\"" + std::string(cls) + "\">" + std::string(content) + "</text>";
 }
 
 // A row label, shortened, with the full text as tooltip.
@@ -111,8 +110,9 @@ std::string stacked_chart(std::span<const series> legend, std::span<const stacke
 }
 
 std::string timeline_chart(std::span<const timeline_point> points, int width, int height) {
-    std::uint64_t max = 1;
-    for (const auto& p : points) max = std::max(max, p.normal + p.highlighted);
+    std::uint64_t peak = 1;
+    for (const auto& p : points) peak = std::max(peak, p.normal + p.highlighted);
+    const std::uint64_t max = (peak + 3) / 4 * 4;  // four grid steps of whole numbers
     const double left = 44, bottom = 38, top = 10;
     const double plot_w = width - left - 10, plot_h = height - bottom - top;
     const double col = points.empty() ? plot_w : plot_w / static_cast<double>(points.size());
@@ -121,7 +121,8 @@ std::string timeline_chart(std::span<const timeline_point> points, int width, in
         const double y = top + plot_h * (1.0 - g / 4.0);
         svg += "<line class=\"grid\" x1=\"" + num(left) + "\" x2=\"" + num(width - 10) +
                "\" y1=\"" + num(y) + "\" y2=\"" + num(y) + "\"/>";
-        svg += text(left - 6, y + 4, "end", "axis", format_count(max * static_cast<unsigned>(g) / 4));
+        svg +=
+            text(left - 6, y + 4, "end", "axis", format_count(max / 4 * static_cast<unsigned>(g)));
     }
     const std::size_t every = std::max<std::size_t>(1, (points.size() + 11) / 12);
     for (std::size_t i = 0; i < points.size(); ++i) {

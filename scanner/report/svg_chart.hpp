@@ -24,7 +24,7 @@ struct bar_chart_options {
     int value_width = 70;   ///< right column for the value text
     int bar_height = 20;
     int gap = 8;
-    std::size_t label_chars = 30;  ///< labels longer than this are cut with "…"
+    std::size_t label_chars = 27;  ///< labels longer than this are cut with "…"
 };
 
 /// Horizontal bars, lengths proportional to value (longest = full plot width).

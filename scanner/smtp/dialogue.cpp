@@ -122,17 +122,19 @@ core::awaitable<void> finish_session(Stream& s, dialogue& d) {
     co_await say_quit(s, d);
 }
 
-#define SMTPSWEEP_DIALOGUE_INSTANTIATE(S)                                           \
-    template core::awaitable<core::error_code> read_banner(S&, dialogue&);          \
-    template core::awaitable<core::error_code> say_ehlo(S&, dialogue&);             \
-    template core::awaitable<core::error_code> say_ehlo_again(S&, dialogue&);       \
-    template core::awaitable<core::error_code> check_relay(S&, dialogue&);          \
-    template core::awaitable<void> say_quit(S&, dialogue&);                         \
-    template core::awaitable<bool> greet(S&, dialogue&);                            \
-    template core::awaitable<void> finish_session(S&, dialogue&);
-
-SMTPSWEEP_DIALOGUE_INSTANTIATE(core::tcp_stream)
-SMTPSWEEP_DIALOGUE_INSTANTIATE(core::tls_stream)
-#undef SMTPSWEEP_DIALOGUE_INSTANTIATE
+template core::awaitable<core::error_code> read_banner(core::tcp_stream&, dialogue&);
+template core::awaitable<core::error_code> say_ehlo(core::tcp_stream&, dialogue&);
+template core::awaitable<core::error_code> say_ehlo_again(core::tcp_stream&, dialogue&);
+template core::awaitable<core::error_code> check_relay(core::tcp_stream&, dialogue&);
+template core::awaitable<void> say_quit(core::tcp_stream&, dialogue&);
+template core::awaitable<bool> greet(core::tcp_stream&, dialogue&);
+template core::awaitable<void> finish_session(core::tcp_stream&, dialogue&);
+template core::awaitable<core::error_code> read_banner(core::tls_stream&, dialogue&);
+template core::awaitable<core::error_code> say_ehlo(core::tls_stream&, dialogue&);
+template core::awaitable<core::error_code> say_ehlo_again(core::tls_stream&, dialogue&);
+template core::awaitable<core::error_code> check_relay(core::tls_stream&, dialogue&);
+template core::awaitable<void> say_quit(core::tls_stream&, dialogue&);
+template core::awaitable<bool> greet(core::tls_stream&, dialogue&);
+template core::awaitable<void> finish_session(core::tls_stream&, dialogue&);
 
 }  // namespace smtpsweep::scanner::smtp

@@ -108,13 +108,18 @@ TEST_CASE("a stopped run resumes without gaps or duplicates", "[core][engine]") 
 TEST_CASE("the first sigint stops new probes and keeps positions exact", "[core][engine][signal]") {
     std::uint64_t const n = 2000;
     auto opts = quiet(2, 16);
+    std::atomic<bool> stop{false};
+    opts.stop = &stop;
     recorder first{2};
     first.signal_after = 100;
+    first.stop = &stop;
     auto const r1 = run_sources(stride_sources(n), n, opts, recording_probes(first));
     CHECK(r1.interrupted);
     CHECK_FALSE(r1.aborted);
     CHECK(r1.done < n);
+    CHECK(stop.load());
 
+    opts.stop = nullptr;
     opts.resume_from = r1.positions;
     recorder second{2};
     auto const r2 = run_sources(stride_sources(n), n, opts, recording_probes(second));

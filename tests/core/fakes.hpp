@@ -91,6 +91,12 @@ public:
                 co_await timer.async_wait(token{});
             }
         }
+        // Probes after the signal stay in flight until the engine has seen
+        // it (it sets *stop), so the run cannot end before the stop.
+        while (count >= r_.signal_after && r_.stop && !r_.stop->load()) {
+            timer.expires_after(std::chrono::milliseconds(1));
+            co_await timer.async_wait(token{});
+        }
         co_return k % 3;
     }
 

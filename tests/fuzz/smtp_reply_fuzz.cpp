@@ -72,8 +72,12 @@ outcome parse(std::string_view data, smtpsweep::fuzz::chunker* chunks) {
     return out;
 }
 
-// wire_text() plus a line end must parse back to exactly one identical reply.
+// wire_text() plus a line end must parse back to exactly one identical reply,
+// unless a line text ends in a stray CR ("250 a\r\r\n"), which the
+// normalised "\n" line ends of wire_text() cannot keep apart from a CRLF.
 void check_round_trip(const reply& r) {
+    for (const auto& l : r.lines)
+        if (!l.empty() && l.back() == '\r') return;
     const std::string wire = r.wire_text() + "\n";
     outcome again = parse(wire, nullptr);
     FUZZ_CHECK(!again.failed);

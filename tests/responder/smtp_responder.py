@@ -32,7 +32,7 @@ DEFAULTS = {
     "ehlo": ["PIPELINING", "SIZE 10240000", "8BITMIME"],  # before TLS; STARTTLS added when offered
     "ehlo_tls": None,                # after TLS; None: ehlo + ["AUTH PLAIN LOGIN"]
     "auth_before_tls": False,        # advertise AUTH PLAIN LOGIN before TLS
-    "starttls": "ok",                # ok | none | refuse | garbage | inject | silent
+    "starttls": "ok",                # ok | none | refuse | garbage (after ClientHello) | inject | silent
     "implicit_tls_ports": [465],     # ports that start with a TLS handshake ([] = plaintext 465)
     "cert": "valid",                 # CERTDIR/NAME.pem (chain) + NAME.key
     "tls_min": "TLSv1",              # TLSv1 | TLSv1.1 | TLSv1.2 | TLSv1.3
@@ -186,10 +186,10 @@ class Session:
         if mode == "refuse":
             await self.send("454 4.7.0 TLS not available due to local problem\r\n")
             return True
-        if mode == "garbage":
+        if mode == "garbage":  # answer the ClientHello (not the 220) with plaintext
             await self.send(b"220 2.0.0 Ready to start TLS\r\n")
+            await self.reader.read(1)
             await self.send(b"this is not a TLS ServerHello\r\n" * 4)
-            await self.drain_until_eof()
             return False
         if mode == "silent":
             await self.send(b"220 2.0.0 Ready to start TLS\r\n")

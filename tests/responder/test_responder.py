@@ -133,6 +133,8 @@ class TestPersonas:
         c.reply()
         c.cmd("EHLO client.test")
         assert c.cmd("STARTTLS")[0].startswith("220")
+        assert c.buf == b""  # nothing until the client speaks TLS
+        c.sock.sendall(b"\x16\x03\x01\x00\x04fake")
         while len(c.buf) < 16:
             c.buf += c.sock.recv(4096)
         assert c.buf.startswith(b"this is not a TLS ServerHello")

@@ -102,7 +102,7 @@ net::awaitable<void> fake_smtp_server::accept_loop() {
 }
 
 net::awaitable<void> fake_smtp_server::play(tcp::socket sock, script steps) {
-    session ss{net::ssl::stream<tcp::socket>(std::move(sock), tls_)};
+    session ss{net::ssl::stream<tcp::socket>(std::move(sock), tls_), false, {}};
     for (const auto& st : steps) {
         switch (st.what) {
         case step::kind::send:

@@ -46,8 +46,7 @@ TEST_CASE("leaf certificates expired at scan time are counted apart by month",
     CHECK(s.expiry_by_month.at("2030-01") == expiry_bucket{1, 0});
 }
 
-TEST_CASE("malformed lines are counted as bad and blank lines are ignored",
-          "[report][aggregate]") {
+TEST_CASE("malformed lines are counted as bad and blank lines are ignored", "[report][aggregate]") {
     aggregator agg;
     const auto line = GENERATE(as<std::string>{}, "not json", "[1,2]", "{\"ip\":\"1.2.3.4\"}",
                                "{\"ip\":\"1.2.3.4\",\"port\":\"25\",\"status\":\"success\"}",
@@ -63,8 +62,9 @@ TEST_CASE("malformed lines are counted as bad and blank lines are ignored",
 
 TEST_CASE("fields of unexpected types are treated as unknown", "[report][aggregate]") {
     aggregator agg;
-    agg.add_line(R"({"ip":"198.18.0.1","port":25,"status":"success","smtp":[1],"tls":{"version":3,)"
-                 R"("certificates":[{"issuer":null,"not_after":"garbage"}]},"findings":[7,"open-relay"]})");
+    agg.add_line(
+        R"({"ip":"198.18.0.1","port":25,"status":"success","smtp":[1],"tls":{"version":3,)"
+        R"("certificates":[{"issuer":null,"not_after":"garbage"}]},"findings":[7,"open-relay"]})");
     const auto s = agg.result();
     CHECK(s.records == 1);
     CHECK(s.tls_versions.all().empty());
@@ -82,7 +82,8 @@ TEST_CASE("worst hosts keep only the top n, worst first", "[report][aggregate]")
     for (int i = 0; i < 250; ++i) {
         std::vector<std::string> f;
         for (std::size_t k = 0; k < ids.size(); ++k)
-            if ((i * 7 + static_cast<int>(k) * 3) % (static_cast<int>(k) + 2) == 0) f.push_back(ids[k]);
+            if ((i * 7 + static_cast<int>(k) * 3) % (static_cast<int>(k) + 2) == 0)
+                f.push_back(ids[k]);
         const std::string ip = "198.18." + std::to_string(i / 200) + '.' + std::to_string(i % 200);
         agg.add_line(record_line(ip, 25, f));
         int score = 0;
@@ -101,13 +102,14 @@ TEST_CASE("worst hosts keep only the top n, worst first", "[report][aggregate]")
 
 TEST_CASE("findings of a host are listed worst first", "[report][aggregate]") {
     aggregator agg;
-    agg.add_line(record_line("198.18.0.1", 25, {"software-version-disclosed", "cert-self-signed",
-                                                "open-relay", "cert-expired"}));
+    agg.add_line(record_line(
+        "198.18.0.1", 25,
+        {"software-version-disclosed", "cert-self-signed", "open-relay", "cert-expired"}));
     const auto s = agg.result();
     REQUIRE(s.worst_hosts.size() == 1);
-    CHECK(s.worst_hosts[0].findings ==
-          std::vector<std::string>{"open-relay", "cert-expired", "cert-self-signed",
-                                   "software-version-disclosed"});
+    CHECK(s.worst_hosts[0].findings == std::vector<std::string>{"open-relay", "cert-expired",
+                                                                "cert-self-signed",
+                                                                "software-version-disclosed"});
     CHECK(s.worst_hosts[0].score == 20 + 4 + 2 + 1);
 }
 

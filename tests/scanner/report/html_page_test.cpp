@@ -13,7 +13,9 @@ TEST_CASE("html_escape replaces markup characters and control bytes", "[report][
     const auto [in, out] = GENERATE(table<std::string, std::string>({
         row{"plain", "plain"},
         row{"<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;"},
-        row{std::string("a\0b", 3), "a\xEF\xBF\xBD" "b"},
+        row{std::string("a\0b", 3),
+            "a\xEF\xBF\xBD"
+            "b"},
         row{"\x1b[31m", "\xEF\xBF\xBD[31m"},
         row{"caf\xC3\xA9", "caf\xC3\xA9"},
     }));
@@ -28,9 +30,9 @@ TEST_CASE("truncate_utf8 cuts on character boundaries", "[report][html]") {
 
 TEST_CASE("the page has every section and no external resources", "[report][html]") {
     const std::string html = render_page(test::sample_stats(), {"Lab survey", "sample.ndjson"});
-    for (std::string h : {"Summary", "Probe outcomes", "TLS versions", "STARTTLS support by port",
-                          "Findings", "Certificate issuers", "Certificate expiry", "Software",
-                          "Worst hosts"}) {
+    for (std::string h :
+         {"Summary", "Probe outcomes", "TLS versions", "STARTTLS support by port", "Findings",
+          "Certificate issuers", "Certificate expiry", "Software", "Worst hosts"}) {
         INFO(h);
         CHECK(html.find("<h2>" + h + "</h2>") != std::string::npos);
     }

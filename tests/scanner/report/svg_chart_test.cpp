@@ -15,7 +15,8 @@ namespace {
 std::vector<double> bar_attr(const std::string& svg, const std::string& attr) {
     const std::regex re("<rect class=\"bar\"[^>]* " + attr + "=\"([0-9.]+)\"");
     std::vector<double> out;
-    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator();
+         ++it)
         out.push_back(std::stod((*it)[1]));
     return out;
 }
@@ -23,8 +24,11 @@ std::vector<double> bar_attr(const std::string& svg, const std::string& attr) {
 }  // namespace
 
 TEST_CASE("bar lengths are proportional to the values", "[report][svg]") {
-    const std::vector<bar> bars{{"a", 40, "#000"}, {"b", 10, "#000"}, {"c", 25, "#000"},
-                                {"d", 0, "#000"}, {"e", 1, "#000"}};
+    const std::vector<bar> bars{{"a", 40, "#000"},
+                                {"b", 10, "#000"},
+                                {"c", 25, "#000"},
+                                {"d", 0, "#000"},
+                                {"e", 1, "#000"}};
     bar_chart_options o;
     const std::string svg = bar_chart(bars, o);
     const auto w = bar_attr(svg, "width");
