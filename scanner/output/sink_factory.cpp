@@ -6,6 +6,7 @@
 
 #include "scanner/output/csv_sink.hpp"
 #include "scanner/output/ndjson_sink.hpp"
+#include "scanner/output/postgres_sink.hpp"
 #include "scanner/output/sqlite_sink.hpp"
 
 namespace smtpsweep::scanner::output {
@@ -19,13 +20,17 @@ struct format_entry {
     sink_ptr (*make)(const std::string& path, open_mode mode);
 };
 
-constexpr std::array<format_entry, 3> formats{{
+constexpr std::array<format_entry, 4> formats{{
     {"ndjson", true,
      [](const std::string& p, open_mode m) -> sink_ptr { return std::make_unique<ndjson_sink>(p, m); }},
     {"csv", true,
      [](const std::string& p, open_mode m) -> sink_ptr { return std::make_unique<csv_sink>(p, m); }},
     {"sqlite", false,
      [](const std::string& p, open_mode) -> sink_ptr { return std::make_unique<sqlite_sink>(p); }},
+    {"postgres", false,  // path: libpq connection string (URI or key=value)
+     [](const std::string& p, open_mode) -> sink_ptr {
+         return std::make_unique<postgres_sink>(p, postgres_options::from_env());
+     }},
 }};
 
 const format_entry* find(std::string_view name) {

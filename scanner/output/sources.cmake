@@ -8,6 +8,8 @@ set(SMTPSWEEP_OUTPUT_SOURCES
   output/ndjson_sink.cpp
   output/csv_sink.cpp
   output/sqlite_sink.cpp
+  output/postgres_copy.cpp
+  output/postgres_sink.cpp
   output/sink_factory.cpp
   cli.cpp
 )

@@ -85,6 +85,11 @@ std::optional<std::string> hostname_from(std::string_view text) {
 }
 
 std::optional<software_info> software_from(std::string_view text) {
+    // std::regex is linear-ish but slow (~4 ms per KiB for the whole table):
+    // a hostile 64 KiB banner would cost a worker 280 ms. Products name
+    // themselves in the first line, so only a short prefix is searched.
+    constexpr std::size_t max_scan = 512;
+    text = text.substr(0, std::min(text.size(), max_scan));
     // Skip the host name so "220 postfix.example.com ESMTP Exim" is Exim.
     if (hostname_from(text)) {
         const auto end = text.find_first_of(" \t\n");

@@ -41,4 +41,7 @@ for opt in $options; do
     grep -qF -- "$opt" "$zsh_comp" || fail "zsh completion lacks $opt"
 done
 bash -n "$bash_comp" || fail "bash completion has a syntax error"
+if command -v zsh >/dev/null; then
+    zsh -n "$zsh_comp" || fail "zsh completion has a syntax error"
+fi
 echo "install_test.sh: ok ($(wc -w <<<"$options") options checked)"

@@ -63,7 +63,7 @@ TEST_CASE("a write failure surfaces as an exception naming errno", "[scanner][ou
 }
 
 TEST_CASE("the factory knows the formats and rejects others", "[scanner][output]") {
-    CHECK(output::known_formats() == std::vector<std::string_view>{"ndjson", "csv", "sqlite"});
+    CHECK(output::known_formats() == std::vector<std::string_view>{"ndjson", "csv", "sqlite", "postgres"});
     CHECK(output::is_known_format("csv"));
     CHECK_FALSE(output::is_known_format("xml"));
     CHECK_FALSE(output::format_supports_stdout("sqlite"));
