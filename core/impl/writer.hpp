@@ -14,6 +14,7 @@ writer<Record>::writer(sink<Record>& out, unsigned producers, std::atomic<bool>*
                        writer_options opts)
     : out_(out), stop_(stop), opts_(opts) {
     opts_.batch = std::max<std::size_t>(1, opts_.batch);
+    opts_.capacity = std::max<std::size_t>(1, opts_.capacity);
     for (unsigned i = 0; i < producers; ++i) lanes_.push_back(std::make_unique<lane>(opts_.capacity));
     batch_.reserve(opts_.batch);
     thread_ = std::thread([this] { loop(); });
