@@ -140,10 +140,10 @@ run_result run_sources(const source_factory& make_source, std::uint64_t total,
         signals.add(SIGTERM);
         net::co_spawn(main_ioc, watch_signals(signals, st), net::detached);
     }
-    net::co_spawn(main_ioc, print_progress(printer, st.counters), net::detached);
+    net::co_spawn(main_ioc, print_progress(printer, st.counters, opts.on_tick), net::detached);
     auto const error = run_threads(st, main_ioc);
     auto result = collect(st, opts);
-    printer.finish(snapshot(st.counters));
+    if (opts.summary) printer.finish(snapshot(st.counters));
     if (error) std::rethrow_exception(error);
     return result;
 }

@@ -14,6 +14,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "core/counters.hpp"
 #include "core/net.hpp"
 #include "targets/plan.hpp"
 
@@ -27,11 +28,16 @@ struct engine_options {
     bool progress = true;                 ///< print a progress line on stderr once a second
     std::vector<std::string> status_names;  ///< labels for per-status counts, by index
     std::vector<targets::cursor_position> resume_from;  ///< empty, or one per worker
+    /// Per worker (empty = none): steps past resume_from already done, ascending; skipped.
+    std::vector<std::vector<std::uint64_t>> resume_skip;
     /// Shared stop request: set by others (writer failure) to stop like SIGINT,
     /// and set by the engine on the first signal so others can see it.
     std::atomic<bool>* stop = nullptr;
     bool handle_signals = true;           ///< install the SIGINT/SIGTERM handler
     std::function<std::string()> progress_suffix;  ///< appended to each progress line (writer queue)
+    bool summary = true;  ///< print the summary line at the end (off when logs are JSON)
+    /// Called once a second on the main thread with the summed counters (live view).
+    std::function<void(const counters_snapshot&)> on_tick;
 };
 
 /// Protocol logic of one worker; created and used on that worker's thread only.
@@ -40,6 +46,10 @@ public:
     virtual ~worker_probe() = default;
     /// Probes `t` and delivers exactly one record for it; returns its status index.
     virtual awaitable<std::size_t> probe(targets::target t) = 0;
+    /// probe(t), told t's cursor step (source position().step right after next()).
+    virtual awaitable<std::size_t> probe_at(targets::target t, std::uint64_t /*step*/) {
+        return probe(t);
+    }
 };
 
 /// Builds the worker_probe for worker `index`, on that worker's thread.

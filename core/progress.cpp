@@ -95,7 +95,8 @@ void progress_printer::finish(const counters_snapshot& counts) {
 }
 
 awaitable<void> print_progress(progress_printer& printer,
-                               const std::vector<std::unique_ptr<worker_counters>>& workers) {
+                               const std::vector<std::unique_ptr<worker_counters>>& workers,
+                               std::function<void(const counters_snapshot&)> on_tick) {
     net::steady_timer timer{co_await net::this_coro::executor};
     auto next = std::chrono::steady_clock::now();
     for (;;) {
@@ -103,7 +104,9 @@ awaitable<void> print_progress(progress_printer& printer,
         timer.expires_at(next);
         auto [ec] = co_await timer.async_wait(token{});
         if (ec) co_return;
-        printer.tick(snapshot(workers));
+        auto const counts = snapshot(workers);
+        printer.tick(counts);
+        if (on_tick) on_tick(counts);
     }
 }
 

@@ -61,8 +61,10 @@ private:
     double per_second_ = 0;
 };
 
-/// Ticks `printer` every second from `workers` until cancelled (main thread).
+/// Ticks `printer` (then `on_tick`, if set) every second from `workers` until
+/// cancelled (main thread).
 awaitable<void> print_progress(progress_printer& printer,
-                               const std::vector<std::unique_ptr<worker_counters>>& workers);
+                               const std::vector<std::unique_ptr<worker_counters>>& workers,
+                               std::function<void(const counters_snapshot&)> on_tick = {});
 
 }  // namespace smtpsweep::core

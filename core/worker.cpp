@@ -53,17 +53,17 @@ awaitable<void> worker::lane() {
             dry_ = true;
             break;
         }
-        co_await probe_one(*t);
+        co_await probe_one(*t, setup_.source->position().step);
     }
 }
 
 // A probe that throws is a bug in probe code: the target gets no record, so
 // it is logged with its address and counted; main exits 1 (run_result).
-awaitable<void> worker::probe_one(targets::target t) {
+awaitable<void> worker::probe_one(targets::target t, std::uint64_t step) {
     auto& c = *setup_.counters;
     worker_counters::bump(c.in_flight);
     try {
-        auto const status = co_await probe_->probe(t);
+        auto const status = co_await probe_->probe_at(t, step);
         if (status >= c.statuses)
             throw std::out_of_range(fmt::format("status index {} out of range", status));
         worker_counters::bump(c.by_status[status]);

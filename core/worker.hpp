@@ -48,7 +48,7 @@ public:
 
 private:
     awaitable<void> lane();
-    awaitable<void> probe_one(targets::target t);
+    awaitable<void> probe_one(targets::target t, std::uint64_t step);
     void count_failure(const targets::target* t, const char* what);
 
     worker_setup setup_;

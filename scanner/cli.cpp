@@ -17,6 +17,7 @@
 
 #include <boost/program_options.hpp>
 #include <boost/version.hpp>
+#include <arpa/inet.h>
 #include <openssl/crypto.h>
 
 #include "scanner/output/sink_factory.hpp"
@@ -104,6 +105,27 @@ std::string parse_ehlo(const std::string& text) {
     return text;
 }
 
+// --http [ADDR:]PORT, ":PORT" or "[IPv6]:PORT"; the address defaults to loopback.
+http_listen parse_http(const std::string& text) {
+    http_listen h;
+    const auto colon = text.rfind(':');
+    std::string address = colon == std::string::npos ? std::string{} : text.substr(0, colon);
+    const std::string port = colon == std::string::npos ? text : text.substr(colon + 1);
+    h.port = parse_int<std::uint16_t>("--http", port, 0, "ADDR:PORT with a port from 0 to 65535");
+    if (address.size() >= 2 && address.front() == '[' && address.back() == ']')
+        address = address.substr(1, address.size() - 2);
+    if (!address.empty()) h.address = address;
+    unsigned char buf[16];
+    if (inet_pton(AF_INET, h.address.c_str(), buf) != 1 && inet_pton(AF_INET6, h.address.c_str(), buf) != 1)
+        bad_value("--http", text, "ADDR:PORT with an IPv4 or [IPv6] address");
+    return h;
+}
+
+bool parse_log_format(const std::string& text) {
+    if (text != "text" && text != "json") bad_value("--log-format", text, "text or json");
+    return text == "json";
+}
+
 po::options_description describe_options() {
     po::options_description d;
     auto text = [] { return po::value<std::string>(); };
@@ -113,7 +135,8 @@ po::options_description describe_options() {
         "seed", text())("shards", text())("shard", text())("ehlo", text())(
         "relay-check", po::bool_switch())("resume", text())("dry-run", po::bool_switch())(
         "quiet,q", po::bool_switch())("verbose,v", po::bool_switch())("help,h", po::bool_switch())(
-        "version,V", po::bool_switch())("target", po::value<std::vector<std::string>>());
+        "version,V", po::bool_switch())("http", text())("log-format", text())(
+        "target", po::value<std::vector<std::string>>());
     return d;
 }
 
@@ -127,7 +150,8 @@ const std::map<std::string, handler>& handlers() {
         {"concurrency", [](scan_options& o, const std::string& v) {
              o.concurrency = parse_int<unsigned>("--concurrency", v, 1, "a positive integer"); }},
         {"rate", [](scan_options& o, const std::string& v) {
-             o.rate = parse_number("--rate", v, "a number >= 0 (0 = unlimited)"); }},
+             o.rate = parse_number("--rate", v, "a number >= 0 (0 = unlimited)");
+             o.rate_given = true; }},
         {"threads", [](scan_options& o, const std::string& v) {
              o.threads = parse_int<unsigned>("--threads", v, 1, "a positive integer"); }},
         {"connect-timeout", [](scan_options& o, const std::string& v) {
@@ -152,6 +176,8 @@ const std::map<std::string, handler>& handlers() {
         {"verbose", [](scan_options& o, const std::string&) { o.verbosity += 1; }},
         {"help", [](scan_options& o, const std::string&) { o.show_help = true; }},
         {"version", [](scan_options& o, const std::string&) { o.show_version = true; }},
+        {"http", [](scan_options& o, const std::string& v) { o.http = parse_http(v); }},
+        {"log-format", [](scan_options& o, const std::string& v) { o.log_json = parse_log_format(v); }},
     };
     return table;
 }
@@ -275,6 +301,14 @@ Messages:
   -v, --verbose              more logging; -vv for per-target debug logging
   -h, --help                 show this help and exit
   -V, --version              show versions of smtpsweep, OpenSSL and Boost and exit
+      --log-format FMT       text, or json: one JSON object a line on stderr
+                             (time, level, msg), progress as periodic log lines [text]
+
+Live view:
+      --http [ADDR:]PORT     serve Prometheus /metrics, a live status page / and
+                             /status.json while scanning; ADDR defaults to
+                             127.0.0.1. Any other address exposes scan progress
+                             and findings to whoever can reach it      [off]
 
 Exit status: 0 the scan ran to the end (whatever the targets answered),
 2 bad usage or input, 1 failure of the scanner itself.

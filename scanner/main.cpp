@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         std::cout << scanner::version_text();
         return 0;
     }
-    scanner::setup_logging(opts.verbosity);
+    scanner::setup_logging(opts.verbosity, opts.log_json);
     try {
         return scanner::run_scan(opts);
     } catch (const scanner::usage_error& e) {

@@ -1,5 +1,7 @@
 // The probe of one target, top to bottom (ZGrab2's Scan, style.md 3.1):
-//   1. connect        deadline min(start + connect_timeout, start + timeout)
+//   1. connect        deadline min(start + connect_timeout, start + timeout);
+//                     EMFILE/ENFILE/ENOBUFS/EADDRNOTAVAIL (this machine is out
+//                     of something) back off and retry until start + timeout
 //   2. port 465:      TLS handshake without SNI (the name comes only with the
 //                     banner; ZGrab2 does the same), then banner, EHLO, [relay],
 //                     QUIT. A handshake that fails with a TLS error gets one
@@ -17,13 +19,17 @@
 
 #include <algorithm>
 #include <ctime>
+#include <tuple>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <openssl/ssl.h>
+#include <spdlog/spdlog.h>
 
 #include "scanner/findings.hpp"
+#include "scanner/resource_backoff.hpp"
 #include "scanner/smtp/banner.hpp"
 #include "scanner/smtp/dialogue.hpp"
 #include "scanner/smtp/ehlo.hpp"
@@ -68,13 +74,48 @@ void judge_session(core::tls_stream& s, dialogue& d, probe_context& ctx) {
                                     std::time(nullptr));
 }
 
+// Out of descriptors, ports or buffers: not the target's outcome. Sleep on a
+// timer (5 ms doubling to 40, jittered by address) and connect again, until
+// the probe deadline; returns the last error.
+core::awaitable<core::error_code> connect_again(core::tcp_stream& s, dialogue& d,
+                                                clock::time_point deadline, core::error_code ec) {
+    net::steady_timer timer{co_await net::this_coro::executor};
+    std::chrono::milliseconds pause{5};
+    while (is_resource_exhaustion(ec)) {
+        const auto wait = pause + std::chrono::milliseconds(d.rec.target.ip % 5);
+        if (clock::now() + wait >= deadline) break;
+        resource_backoffs().fetch_add(1, std::memory_order_relaxed);
+        spdlog::debug("connect: {} (local resources); retrying in {} ms", ec.message(),
+                      wait.count());
+        s.close();
+        timer.expires_after(wait);
+        co_await timer.async_wait(core::token{});
+        pause = std::min(pause * 2, std::chrono::milliseconds(40));
+        s.expires_at(std::min(clock::now() + d.opts.connect_timeout, deadline));
+        std::tie(ec) = co_await s.async_connect(endpoint_of(d.rec.target));
+    }
+    co_return ec;
+}
+
+void fail_exhausted(dialogue& d, const core::error_code& ec) {
+    if (first_exhaustion_failure())
+        spdlog::warn("local resources stayed exhausted for a whole probe ({}); lower -c or "
+                     "--rate, or raise the open-file limit", ec.message());
+    d.rec.status = status::io_error;
+    d.rec.error = "local resource exhaustion: " + ec.message();
+}
+
 core::awaitable<bool> connect(core::tcp_stream& s, dialogue& d, clock::time_point start,
                               clock::time_point deadline) {
     d.rec.phase = phase::connect;
     s.expires_at(std::min(start + d.opts.connect_timeout, deadline));
     auto [ec] = co_await s.async_connect(endpoint_of(d.rec.target));
+    if (is_resource_exhaustion(ec)) ec = co_await connect_again(s, d, deadline, ec);
     if (ec) {
-        d.fail(ec);
+        if (is_resource_exhaustion(ec))
+            fail_exhausted(d, ec);
+        else
+            d.fail(ec);
         co_return false;
     }
     d.rec.connect_ms = ms_since(start);

@@ -5,12 +5,17 @@
 //                                         ▼
 //                    core::writer<record> ──► output sink (NDJSON/CSV/SQLite)
 //
-// plus the --resume state around it. Exit status: 0 when the scan ran to its
-// end or was stopped cleanly by SIGINT (the state file then says where), 1
-// when the scanner itself failed (output error, aborted, a probe bug).
+// plus the --resume state around it. With --resume and an NDJSON/CSV file
+// the writer checkpoints twice a second (output fsynced first, then the
+// state saying how many bytes hold which targets), so after kill -9 a resume
+// cuts the output back to the checkpoint and goes on: every target exactly
+// once. Exit status: 0 when the scan ran to its end or was stopped cleanly
+// by SIGINT (the state file then says where), 1 when the scanner itself
+// failed (output error such as a full disk, aborted, a probe bug).
 #include "scanner/scan.hpp"
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,9 +24,12 @@
 #include "core/engine.hpp"
 #include "core/writer.hpp"
 #include "scanner/cli.hpp"
+#include "scanner/live/scan_monitor.hpp"
+#include "scanner/etiquette.hpp"
 #include "scanner/output/sink_factory.hpp"
 #include "scanner/resume.hpp"
 #include "scanner/scan_worker.hpp"
+#include "targets/port_list.hpp"
 #include "tls/trust_store.hpp"
 
 namespace smtpsweep::scanner {
@@ -74,21 +82,93 @@ core::engine_options engine_options_for(const scan_options& opts,
         eo.threads = n;
         if (eo.concurrency < n) eo.concurrency = n;
         eo.resume_from = resumed->positions;
+        eo.resume_skip = resumed->completed;
     }
     return eo;
 }
 
-resume_state state_after(const scan_options& opts, const targets::plan& plan,
-                         const core::run_result& result) {
+/// Wide scans without --rate get the polite default (etiquette.hpp).
+void apply_etiquette(const scan_options& opts, const targets::plan& plan,
+                     core::engine_options& eo) {
+    const auto ports = targets::parse_port_list(opts.plan.ports, "-p").size();
+    if (const auto rate = etiquette_rate(opts.rate_given, plan.space_size(), ports)) {
+        eo.rate = *rate;
+        spdlog::info("more than a /16 of addresses and no --rate: limiting to {:.0f} new "
+                     "connections per second (pass --rate N to choose, 0 = unlimited)",
+                     *rate);
+    }
+}
+
+resume_state state_base(const scan_options& opts, const targets::plan& plan) {
     resume_state st;
     st.plan_fingerprint = plan_fingerprint(opts.plan);
     st.seed = plan.seed();
     st.shards = plan.shards();
     st.shard = plan.shard();
+    return st;
+}
+
+resume_state state_after(const scan_options& opts, const targets::plan& plan,
+                         const core::run_result& result) {
+    resume_state st = state_base(opts, plan);
     st.positions = result.positions;
+    st.completed.resize(st.positions.size());
     st.complete = true;
     for (const auto& p : st.positions) st.complete = st.complete && p.done;
     return st;
+}
+
+/// Saves crash-safe checkpoints: output fsynced first, then the state that
+/// points at it. Runs on the writer thread (and once before the scan starts).
+struct checkpointer {
+    const scan_options& opts;
+    const targets::plan& plan;
+    output::byte_stream_output& out;
+    std::uint64_t saved_bytes = 0;  // output size of the last saved state
+
+    void save(const std::vector<core::lane_progress>& progress) {
+        resume_state st = state_base(opts, plan);
+        for (const auto& p : progress) {
+            st.positions.push_back({p.position, false});
+            st.completed.push_back(p.completed);
+        }
+        st.output_bytes = out.sync();
+        save_resume(*opts.resume, st);
+        saved_bytes = *st.output_bytes;
+    }
+};
+
+/// Flushed progress the resumed scan starts with (one per worker).
+std::vector<core::lane_progress> progress_of(const std::optional<resume_state>& resumed,
+                                             unsigned workers) {
+    std::vector<core::lane_progress> p(workers);
+    for (std::size_t i = 0; resumed && i < p.size() && i < resumed->positions.size(); ++i) {
+        p[i].position = resumed->positions[i].step;
+        if (i < resumed->completed.size()) p[i].completed = resumed->completed[i];
+    }
+    return p;
+}
+
+/// With a checkpointed byte offset, cuts a torn record (and whatever came
+/// after the checkpoint) off the output before appending to it.
+void cut_output_back(const scan_options& opts, const std::optional<resume_state>& resumed) {
+    if (resumed && resumed->output_bytes && opts.output != "-" &&
+        (opts.format == "ndjson" || opts.format == "csv"))
+        output::truncate_output(opts.output, *resumed->output_bytes);
+}
+
+int report_output_failure(const scan_options& opts, const core::writer_error& e,
+                          const checkpointer* cp) {
+    if (!cp) {
+        spdlog::error("output failed: {}; scan stopped", e.what());
+        return 1;
+    }
+    // The sink is closed by now, so no buffered bytes can land after the cut.
+    output::truncate_output(opts.output, cp->saved_bytes);
+    spdlog::error("output failed: {}; scan stopped. '{}' keeps its first {} bytes of whole "
+                  "records; after fixing the output, continue with --resume {}",
+                  e.what(), opts.output, cp->saved_bytes, *opts.resume);
+    return 1;
 }
 
 }  // namespace
@@ -110,28 +190,51 @@ int run_scan(const scan_options& opts) {
         spdlog::info("seed {} (pass --seed {} to repeat this order)", plan.seed(), plan.seed());
     const auto trust = tls::trust_store::load(opts.ca_file);
     auto eo = engine_options_for(opts, resumed);
+    apply_etiquette(opts, plan, eo);
     std::atomic<bool> stop{false};
     eo.stop = &stop;
+    const unsigned workers = core::effective_workers(eo);
 
+    cut_output_back(opts, resumed);
     auto out = output::make_sink(opts.format, opts.output,
                                  resumed ? output::open_mode::append : output::open_mode::truncate);
-    core::writer<record> writer(*out, core::effective_workers(eo), &stop);
+    std::optional<checkpointer> cp;
+    core::writer_options wo;
+    auto* bytes = dynamic_cast<output::byte_stream_output*>(out.get());
+    if (opts.resume && bytes && bytes->seekable()) {
+        cp.emplace(checkpointer{opts, plan, *bytes});
+        wo.resume_from = progress_of(resumed, workers);
+        cp->save(wo.resume_from);
+        wo.checkpoint = [&cp](const std::vector<core::lane_progress>& p) { cp->save(p); };
+    }
+    std::optional<core::writer<record>> writer;
+    writer.emplace(*out, workers, &stop, wo);
+    live::scan_monitor monitor{live::monitor_options_for(opts, plan, eo)};
+    eo.on_tick = [&](const core::counters_snapshot& c) {
+        monitor.tick(c, {writer->queued(), writer->written()});
+    };
+    if (opts.log_json) eo.progress = eo.summary = false;  // monitor logs them as JSON
     const probe_options po{opts.connect_timeout, opts.timeout, opts.ehlo, opts.relay_check};
     const auto result = core::run(plan, eo, [&](net::io_context&, unsigned index) {
-        return std::make_unique<scan_worker>(index, po, trust, writer);
+        return std::make_unique<scan_worker>(index, po, trust, *writer, &monitor.findings());
     });
+    monitor.finish({result.done, 0, result.probe_failures, result.by_status},
+                   {writer->queued(), writer->written()});
 
     int exit_status = (result.aborted || result.probe_failures > 0) ? 1 : 0;
     try {
-        writer.close();
+        writer->close();
     } catch (const core::writer_error& e) {
-        // Records after the failure were dropped, so the positions overstate
-        // what was written: keep the previous state file rather than lie.
-        spdlog::error("output failed: {}; scan stopped", e.what());
-        return 1;
+        // Records after the failure were dropped: the engine's positions
+        // overstate what was written, so the last checkpoint stands.
+        writer.reset();
+        out.reset();
+        return report_output_failure(opts, e, cp ? &*cp : nullptr);
     }
     if (opts.resume && !result.aborted) {
-        save_resume(*opts.resume, state_after(opts, plan, result));
+        auto st = state_after(opts, plan, result);
+        if (cp) st.output_bytes = bytes->sync();
+        save_resume(*opts.resume, st);
         if (result.interrupted) spdlog::info("stopped; continue with --resume {}", *opts.resume);
     }
     return exit_status;

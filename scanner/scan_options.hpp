@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <thread>
@@ -18,6 +19,12 @@ inline unsigned default_threads() {
     return n == 0 ? 1 : n;
 }
 
+/// --http ADDR:PORT: where the live view listens.
+struct http_listen {
+    std::string address = "127.0.0.1";  ///< IPv4/IPv6 literal; loopback unless the user says
+    std::uint16_t port = 0;              ///< 0 = any free port (logged)
+};
+
 /// The parsed command line; defaults are the spec's table.
 struct scan_options {
     targets::plan_spec plan;                          ///< targets, ports, excludes, seed, shards
@@ -26,6 +33,7 @@ struct scan_options {
     std::string format = "ndjson";                    ///< -f: ndjson, csv, sqlite
     unsigned concurrency = 1000;                      ///< -c: probes in flight, all workers
     double rate = 0;                                  ///< -r: new connections/s, 0 = unlimited
+    bool rate_given = false;                          ///< -r was given (else wide scans get a polite rate)
     unsigned threads = default_threads();             ///< -t: worker threads
     std::chrono::milliseconds connect_timeout{5000};  ///< --connect-timeout
     std::chrono::milliseconds timeout{15000};         ///< --timeout: whole probe
@@ -35,6 +43,8 @@ struct scan_options {
     std::optional<std::string> resume;                ///< --resume FILE
     bool dry_run = false;                             ///< --dry-run
     int verbosity = 0;                                ///< -q = -1, -v = +1, -vv = +2
+    std::optional<http_listen> http;                  ///< --http: live view (metrics, page)
+    bool log_json = false;                            ///< --log-format json (else text)
     bool show_help = false;                           ///< -h/--help: print help_text(), exit 0
     bool show_version = false;                        ///< -V/--version: print version_text(), exit 0
 };

@@ -19,7 +19,7 @@ namespace smtpsweep::scanner::output {
 void append_csv_cell(std::string& out, const cell& c);
 
 /// Writes a header row, then one row per record.
-class csv_sink final : public core::sink<record> {
+class csv_sink final : public core::sink<record>, public byte_stream_output {
 public:
     /// Opens `path` ("-" = stdout); the header is skipped when appending to a non-empty file.
     explicit csv_sink(std::string path, open_mode mode = open_mode::truncate);
@@ -27,6 +27,10 @@ public:
     void write(std::span<const record> batch) override;
     /// fflush; throws on I/O failure.
     void flush() override;
+    /// fflush + fsync; the file size (see byte_stream_output).
+    std::uint64_t sync() override { return file_.sync(); }
+    /// True when writing to a regular file.
+    bool seekable() const override { return file_.seekable(); }
 
 private:
     output_file file_;

@@ -12,7 +12,7 @@
 namespace smtpsweep::scanner::output {
 
 /// Writes each record as one JSON line.
-class ndjson_sink final : public core::sink<record> {
+class ndjson_sink final : public core::sink<record>, public byte_stream_output {
 public:
     /// Opens `path` ("-" = stdout); throws std::runtime_error when it cannot.
     explicit ndjson_sink(std::string path, open_mode mode = open_mode::truncate);
@@ -20,6 +20,10 @@ public:
     void write(std::span<const record> batch) override;
     /// fflush; throws on I/O failure.
     void flush() override;
+    /// fflush + fsync; the file size (see byte_stream_output).
+    std::uint64_t sync() override { return file_.sync(); }
+    /// True when writing to a regular file.
+    bool seekable() const override { return file_.seekable(); }
 
 private:
     output_file file_;

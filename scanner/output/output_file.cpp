@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace smtpsweep::scanner::output {
 
@@ -22,6 +23,11 @@ output_file::output_file(std::string path, open_mode mode) : path_(std::move(pat
     file_ = std::fopen(path_.c_str(), mode == open_mode::append ? "ab" : "wb");
     if (!file_) fail("cannot open", errno);
     owned_ = true;
+    struct stat now {};
+    if (::fstat(::fileno(file_), &now) == 0 && S_ISREG(now.st_mode)) {
+        regular_ = true;
+        size_ = static_cast<std::uint64_t>(now.st_size);
+    }
     // Large buffer: records arrive in batches and go out in few syscalls.
     std::setvbuf(file_, nullptr, _IOFBF, 1 << 16);
 }
@@ -35,11 +41,31 @@ void output_file::write(std::string_view bytes) {
     errno = 0;
     if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
         fail("cannot write to", errno ? errno : EIO);
+    size_ += bytes.size();
 }
 
 void output_file::flush() {
     errno = 0;
     if (std::fflush(file_) != 0 || std::ferror(file_)) fail("cannot write to", errno ? errno : EIO);
+}
+
+std::uint64_t output_file::sync() {
+    flush();
+    if (regular_ && ::fsync(::fileno(file_)) != 0) fail("cannot sync", errno);
+    return size_;
+}
+
+void truncate_output(const std::string& path, std::uint64_t size) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        throw std::runtime_error("cannot resume output '" + path + "': " + std::strerror(errno));
+    if (static_cast<std::uint64_t>(st.st_size) < size)
+        throw std::runtime_error("cannot resume output '" + path + "': it holds " +
+                                 std::to_string(st.st_size) + " bytes but the resume state "
+                                 "says " + std::to_string(size) + " were written (changed since?)");
+    if (static_cast<std::uint64_t>(st.st_size) == size) return;
+    if (::truncate(path.c_str(), static_cast<off_t>(size)) != 0)
+        throw std::runtime_error("cannot truncate output '" + path + "': " + std::strerror(errno));
 }
 
 void output_file::fail(const char* what, int err) const {

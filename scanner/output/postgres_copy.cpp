@@ -80,7 +80,7 @@ void append_software(std::string& out, const record& r) {
     append_copy_text(out, sanitize_utf8(s));
 }
 
-/// findings as a text[] literal; ids are [a-z_], so no array quoting is needed.
+/// findings as a text[] literal; ids are [a-z-], so no array quoting is needed.
 void append_findings(std::string& out, const record& r) {
     out += '{';
     std::uint32_t seen = 0;

@@ -117,6 +117,8 @@ std::unique_ptr<pg_conn, postgres_sink::conn_closer> postgres_sink::connect() co
     const char* values[] = {"10", "smtpsweep", conninfo_.c_str(), "UTF8", nullptr};
     std::unique_ptr<pg_conn, conn_closer> conn(PQconnectdbParams(keys, values, 1));
     if (!conn) throw std::bad_alloc();
+    // Server NOTICEs ("relation already exists, skipping") are not for the user.
+    PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
     return conn;
 }
 

@@ -22,7 +22,8 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 TEST_CASE("copy text escapes separators and backslashes and replaces nul", "[postgres][copy]") {
     std::string out;
-    output::append_copy_text(out, std::string("a\\b\tc\nd\re\0f", 12));
+    static const char raw[] = "a\\b\tc\nd\re\0f";
+    output::append_copy_text(out, std::string(raw, sizeof raw - 1));
     CHECK(out == "a\\\\b\\tc\\nd\\re\xEF\xBF\xBD" "f");
 }
 
@@ -45,7 +46,8 @@ TEST_CASE("a copy row holds the main fields, the findings array, the json and th
           "[postgres][copy]") {
     auto r = test::full_record();
     r.smtp->software->version = "3.7.6";
-    r.smtp->banner = std::string("220 evil\0\t\\\n", 13);
+    static const char banner[] = "220 evil\0\t\\\n";
+    r.smtp->banner = std::string(banner, sizeof banner - 1);
     r.findings.push_back(r.findings.front());  // duplicates appear once
     std::string out;
     output::append_copy_row(out, r, "0b1c2d3e-0000-4000-8000-000000000000");
@@ -61,7 +63,7 @@ TEST_CASE("a copy row holds the main fields, the findings array, the json and th
     CHECK(f[8] == "220 evil\xEF\xBF\xBD\\t\\\\\\n");
     CHECK(f[10] == "Postfix 3.7.6");
     CHECK(f[15] == "t");
-    CHECK(f[17] == "{software_version_disclosed,cert_untrusted}");
+    CHECK(f[17] == "{software-version-disclosed,cert-untrusted}");
     CHECK(f[18].find("\\\\ufffd") != std::string::npos);  // the NUL, inside the JSON
     CHECK(f[18].find("u0000") == std::string::npos);
     CHECK(f[19] == "0b1c2d3e-0000-4000-8000-000000000000");

@@ -93,8 +93,8 @@ TEST_CASE("the sink creates its table and stores fields, findings and the json r
     const std::string row = " FROM smtpsweep_records WHERE ip = '198.18.1.7'";
     CHECK(query("SELECT record->'smtp'->>'hostname'" + row) == "mx263.lab.test");
     CHECK(query("SELECT hostname" + row) == "mx263.lab.test");
-    CHECK(query("SELECT findings = '{software_version_disclosed,cert_untrusted}'::text[]" + row) == "t");
-    CHECK(query("SELECT 'cert_untrusted' = ANY(findings)" + row) == "t");
+    CHECK(query("SELECT findings = '{software-version-disclosed,cert-untrusted}'::text[]" + row) == "t");
+    CHECK(query("SELECT 'cert-untrusted' = ANY(findings)" + row) == "t");
     CHECK(query("SELECT tls_version || ' ' || chain_valid || ' ' || port" + row) == "TLSv1.3 true 25");
     CHECK(query("SELECT time = '2026-12-04T15:30:00.123Z'" + row) == "t");
     // NUL became U+FFFD in the column and in jsonb; the rest arrived as sent.

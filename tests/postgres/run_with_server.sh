@@ -18,6 +18,6 @@ SMTPSWEEP_PG_CONNINFO="$conninfo" SMTPSWEEP_PG_LAB="$lab" SMTPSWEEP_PG_DIR="$dir
 "$lab" start "$dir" >/dev/null
 got="$(psql "$conninfo" -XAtc "SELECT count(*), count(DISTINCT ip),
     sum((record->'smtp'->>'hostname' = hostname)::int),
-    sum(('cert_untrusted' = ANY(findings))::int) FROM smtpsweep_records")"
+    sum(('cert-untrusted' = ANY(findings))::int) FROM smtpsweep_records")"
 echo "psql: smtpsweep_records: $got"
 [[ $got == "500|500|500|500" ]] || { echo "unexpected psql result" >&2; exit 1; }
