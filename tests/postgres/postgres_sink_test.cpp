@@ -141,6 +141,7 @@ TEST_CASE("a server restart in the middle of a run loses and duplicates no recor
     for (int b = 0; b < 3; ++b, written += batch) sink->write(records(written, batch));
     restarter.join();
     REQUIRE(restart_status == 0);
+    CAPTURE(written, pg->reconnects());
     CHECK(pg->reconnects() >= 1);
     CHECK(query("SELECT count(*) FROM run_restart") == std::to_string(written));
     CHECK(query("SELECT count(DISTINCT ip) FROM run_restart") == std::to_string(written));
