@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-VERSION = "4"
+VERSION = "5"
 HOST = "mx1.lab.test"
 ORG = "smtpsweep test"
 DAY = datetime.timedelta(days=1)
@@ -65,6 +65,14 @@ weakkey     RSA-1024, mx1.lab.test, signed by ca
 weaksig     RSA-2048, mx1.lab.test, signed by ca with SHA-1 (ecdsa-with-SHA1)
 chain       mx1.lab.test signed by intermediate; chain.pem = leaf + intermediate
 bench       EC P-256, like valid (for benchmarks)
+
+Hostile fixtures (tests/hostile), all signed (directly or not) by ca:
+hostile-names  CN and SAN DNS names holding NUL, invalid UTF-8 (0xff 0xfe), ESC/BEL
+               control characters and a spreadsheet formula ("=cmd|..." as first SAN);
+               made by patching a same-length placeholder in the DER and re-signing
+long-chain     leaf + 99 intermediates (long-chain-ca-99 .. long-chain-ca-1, under ca):
+               long-chain.pem holds 100 certificates
+many-sans      10,000 SAN DNS names (mx1.lab.test first, then short hex names .t)
 """
 
 
@@ -151,7 +159,7 @@ def write(outdir, fname, data, mode=0o644):
 def expected_files():
     files = ["ca.pem", "ca.key", "other-ca.pem", "other-ca.key", "intermediate.pem",
              "intermediate.key", "README.txt", "VERSION"]
-    for leaf in LEAVES:
+    for leaf in list(LEAVES) + HOSTILE:
         files += [leaf + ".pem", leaf + ".key", leaf + ".der"]
     return files
 
@@ -184,8 +192,95 @@ def generate(outdir):
         write(outdir, leaf + ".pem", chain)
         write(outdir, leaf + ".key", key_pem(key))
         write(outdir, leaf + ".der", cert.public_bytes(serialization.Encoding.DER))
+    generate_hostile(outdir, cas)
     write(outdir, "README.txt", README.encode())
     write(outdir, "VERSION", (VERSION + "\n").encode())
+
+
+# Hostile fixtures (tests/hostile): certificates whose fields a peer controls
+# byte for byte. cryptography refuses NUL or invalid UTF-8 in names, so the
+# cert is built with same-length ASCII placeholders, the placeholders are
+# replaced in the DER of the TBSCertificate and the result is signed again.
+HOSTILE = ["hostile-names", "long-chain", "many-sans"]
+HOSTILE_CN = b"mx1.lab.test\x00\xff\xfe\x1b[31m\x07"
+HOSTILE_SANS = [b"=cmd|' /C calc'!A0", b"mx1.lab.test\x00.evil.test", b"\xff\xfe\xc0\x80.lab.test",
+                b"bell\x07esc\x1b[0m.lab.test", b"mx1.lab.test"]
+LONG_CHAIN_INTERMEDIATES = 99
+MANY_SANS = 10000
+
+
+def der_tlv(tag, content):
+    n = len(content)
+    if n < 0x80:
+        return bytes([tag, n]) + content
+    size = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(size)]) + size + content
+
+
+def der_element_end(der, off):
+    """Offset just past the DER element starting at der[off]."""
+    first = der[off + 1]
+    if first < 0x80:
+        return off + 2 + first
+    n = first & 0x7F
+    return off + 2 + n + int.from_bytes(der[off + 2:off + 2 + n], "big")
+
+
+def placeholder(i, length):
+    text = f"ph{i}-".encode()
+    return text + b"q" * (length - len(text))
+
+
+def resign(cert, issuer_key, replacements):
+    """cert with each (placeholder, bytes) swapped in its TBS, signed again (ECDSA SHA-256)."""
+    tbs = cert.tbs_certificate_bytes
+    for old, new in replacements:
+        assert len(old) == len(new) and tbs.count(old) == 1, old
+        tbs = tbs.replace(old, new)
+    der = cert.public_bytes(serialization.Encoding.DER)
+    tbs_start = 2 if der[1] < 0x80 else 2 + (der[1] & 0x7F)  # Certificate ::= SEQUENCE {
+    tbs_end = der_element_end(der, tbs_start)                 #   tbsCertificate,
+    alg_id = der[tbs_end:der_element_end(der, tbs_end)]       #   signatureAlgorithm, ... }
+    sig = issuer_key.sign(tbs, ec.ECDSA(hashes.SHA256()))
+    return x509.load_der_x509_certificate(der_tlv(0x30, tbs + alg_id + der_tlv(0x03, b"\x00" + sig)))
+
+
+def hostile_leaf(cn, sans, issuer):
+    """A CA-signed EC leaf for `cn` and DNS `sans` (str), valid now-1d..now+365d."""
+    key = new_key("ec")
+    t = now()
+    issuer_cert, issuer_key = issuer
+    b = builder(name(cn), issuer_cert.subject, key.public_key(), t - DAY, t + 365 * DAY)
+    b = b.add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+    b = b.add_extension(x509.SubjectAlternativeName([x509.DNSName(s) for s in sans]),
+                        critical=False)
+    b = b.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+    return b.sign(issuer_key, hashes.SHA256()), key
+
+
+def write_leaf(outdir, leaf, cert, key, chain=()):
+    write(outdir, leaf + ".pem", pem(cert) + b"".join(pem(c) for c in chain))
+    write(outdir, leaf + ".key", key_pem(key))
+    write(outdir, leaf + ".der", cert.public_bytes(serialization.Encoding.DER))
+
+
+def generate_hostile(outdir, cas):
+    ca = cas["ca"]
+    fields = [HOSTILE_CN] + HOSTILE_SANS
+    holders = [placeholder(i, len(f)) for i, f in enumerate(fields)]
+    cert, key = hostile_leaf(holders[0].decode(), [h.decode() for h in holders[1:]], ca)
+    write_leaf(outdir, "hostile-names", resign(cert, ca[1], list(zip(holders, fields))), key)
+
+    issuer, chain = ca, []
+    for i in range(1, LONG_CHAIN_INTERMEDIATES + 1):
+        issuer = make_ca(f"Long Chain CA {i}", issuer=issuer)
+        chain.insert(0, issuer[0])
+    cert, key = hostile_leaf(HOST, [HOST], issuer)
+    write_leaf(outdir, "long-chain", cert, key, chain)
+
+    sans = [HOST] + [f"{i:x}.t" for i in range(MANY_SANS - 1)]
+    cert, key = hostile_leaf(HOST, sans, ca)
+    write_leaf(outdir, "many-sans", cert, key)
 
 
 def main():
