@@ -291,8 +291,10 @@ Protocol:
 Output:
   -o, --output FILE          where records go; '-' is standard output        [-]
   -f, --format FMT           ndjson (one JSON object a line), csv (header row,
-                             fields flattened with '.'), or sqlite (FILE is a
-                             database, table 'records')                [ndjson]
+                             fields flattened with '.'), sqlite (FILE is a
+                             database, table 'records'), or postgres (FILE is a
+                             postgresql:// URI or conninfo; table
+                             smtpsweep_records, see docs/postgres.md)  [ndjson]
       --resume FILE          state file: written when the scan is stopped (Ctrl-C),
                              read at start to continue where it stopped   [none]
 

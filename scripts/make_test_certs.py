@@ -22,6 +22,7 @@ import warnings
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.name import _ASN1Type
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 VERSION = "5"
@@ -67,7 +68,8 @@ chain       mx1.lab.test signed by intermediate; chain.pem = leaf + intermediate
 bench       EC P-256, like valid (for benchmarks)
 
 Hostile fixtures (tests/hostile), all signed (directly or not) by ca:
-hostile-names  CN and SAN DNS names holding NUL, invalid UTF-8 (0xff 0xfe), ESC/BEL
+hostile-names  CN (a T61String: OpenSSL refuses to parse a UTF8String that is not UTF-8)
+               and SAN DNS names holding NUL, bytes 0xff 0xfe (invalid UTF-8), ESC/BEL
                control characters and a spreadsheet formula ("=cmd|..." as first SAN);
                made by patching a same-length placeholder in the DER and re-signing
 long-chain     leaf + 99 intermediates (long-chain-ca-99 .. long-chain-ca-1, under ca):
@@ -245,12 +247,13 @@ def resign(cert, issuer_key, replacements):
     return x509.load_der_x509_certificate(der_tlv(0x30, tbs + alg_id + der_tlv(0x03, b"\x00" + sig)))
 
 
-def hostile_leaf(cn, sans, issuer):
+def hostile_leaf(cn, sans, issuer, cn_type=_ASN1Type.UTF8String):
     """A CA-signed EC leaf for `cn` and DNS `sans` (str), valid now-1d..now+365d."""
     key = new_key("ec")
     t = now()
     issuer_cert, issuer_key = issuer
-    b = builder(name(cn), issuer_cert.subject, key.public_key(), t - DAY, t + 365 * DAY)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn, _type=cn_type)])
+    b = builder(subject, issuer_cert.subject, key.public_key(), t - DAY, t + 365 * DAY)
     b = b.add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
     b = b.add_extension(x509.SubjectAlternativeName([x509.DNSName(s) for s in sans]),
                         critical=False)
@@ -268,7 +271,8 @@ def generate_hostile(outdir, cas):
     ca = cas["ca"]
     fields = [HOSTILE_CN] + HOSTILE_SANS
     holders = [placeholder(i, len(f)) for i, f in enumerate(fields)]
-    cert, key = hostile_leaf(holders[0].decode(), [h.decode() for h in holders[1:]], ca)
+    cert, key = hostile_leaf(holders[0].decode(), [h.decode() for h in holders[1:]], ca,
+                             cn_type=_ASN1Type.T61String)
     write_leaf(outdir, "hostile-names", resign(cert, ca[1], list(zip(holders, fields))), key)
 
     issuer, chain = ca, []

@@ -26,7 +26,7 @@ _smtpsweep() {
 
     case "$prev" in
         -f|--format)
-            COMPREPLY=($(compgen -W "ndjson csv sqlite" -- "$cur")); return ;;
+            COMPREPLY=($(compgen -W "ndjson csv sqlite postgres" -- "$cur")); return ;;
         -p|--ports)
             COMPREPLY=($(compgen -W "25,465,587 25 465 587 25,587" -- "$cur")); return ;;
         -o|--output|--exclude|--resume|--ca-file)

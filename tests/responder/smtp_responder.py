@@ -11,6 +11,8 @@ Usage:
   smtp_responder.py --certs DIR --listen 0.0.0.0:25 [--set starttls=\\"none\\" ...]
 It prints "READY" on stdout (and writes --ready-file) once every socket
 listens, and stops cleanly on SIGTERM or SIGINT. Persona keys: see DEFAULTS.
+Text (banner, hostname, EHLO lines) goes out as UTF-8 with surrogateescape, so
+a JSON string "\udcff" sends the raw byte 0xff (invalid UTF-8 on purpose).
 """
 import argparse
 import asyncio
@@ -33,6 +35,7 @@ DEFAULTS = {
     "ehlo_tls": None,                # after TLS; None: ehlo + ["AUTH PLAIN LOGIN"]
     "auth_before_tls": False,        # advertise AUTH PLAIN LOGIN before TLS
     "starttls": "ok",                # ok | none | refuse | garbage (after ClientHello) | inject | silent
+                                     # | reset (half a ServerHello, then RST)
     "implicit_tls_ports": [465],     # ports that start with a TLS handshake ([] = plaintext 465)
     "cert": "valid",                 # CERTDIR/NAME.pem (chain) + NAME.key
     "tls_min": "TLSv1",              # TLSv1 | TLSv1.1 | TLSv1.2 | TLSv1.3
@@ -41,8 +44,13 @@ DEFAULTS = {
     "relay": "reject",               # reject (554 5.7.1) | open (accept any RCPT)
     "helo_only": False,              # EHLO answered 502
     "behaviour": "smtp",             # smtp | tarpit | garbage | close | reset | slow-banner
+                                     # | long-line | endless-banner | endless-ehlo
+                                     # | tls-garbage | tls-reset (see Session.hostile)
     "byte_delay": 0.02,              # seconds between banner bytes for slow-banner
+    "line_bytes": 10 * 1024 * 1024,  # size of the unterminated banner line for long-line
 }
+HOSTILE = {"long-line", "endless-banner", "endless-ehlo", "tls-garbage", "tls-reset"}
+NOT_TLS = b"this is not a TLS ServerHello \x00\xff\xfe\r\n" * 8
 KNOWN = set(DEFAULTS) | {"name", "address", "ports", "serve", "expect", "comment"}
 VERSIONS = {"TLSv1": ssl.TLSVersion.TLSv1, "TLSv1.0": ssl.TLSVersion.TLSv1,
             "TLSv1.1": ssl.TLSVersion.TLSv1_1, "TLSv1.2": ssl.TLSVersion.TLSv1_2,
@@ -93,7 +101,7 @@ class Session:
         self.tls = port in p["implicit_tls_ports"]
 
     async def send(self, data):
-        self.writer.write(data if isinstance(data, bytes) else data.encode())
+        self.writer.write(data if isinstance(data, bytes) else wire(data))
         await self.writer.drain()
 
     async def drain_until_eof(self):
@@ -110,7 +118,9 @@ class Session:
         if b == "garbage":
             await self.send(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n\x00\xff\xfe garbage\r\n")
             return await self.drain_until_eof()
-        banner = f"{self.p['banner_code']} {self.p['banner']}\r\n".encode()
+        if b in HOSTILE:
+            return await self.hostile(b)
+        banner = wire(f"{self.p['banner_code']} {self.p['banner']}\r\n")
         if b == "slow-banner":
             for i in range(len(banner)):
                 await self.send(banner[i:i + 1])
@@ -121,6 +131,51 @@ class Session:
             await self.reader.readline()  # wait for EHLO so the failing phase is fixed
             return self.reset()
         await self.dialogue()
+
+    async def hostile(self, b):
+        """Misbehaviours for tests/hostile: each ends when the client gives up.
+        long-line: "220 " then line_bytes octets without a line end;
+        endless-banner / endless-ehlo: "220-" lines from the start / "250-" lines
+        in answer to EHLO, forever; tls-garbage: plaintext garbage in answer to
+        the ClientHello; tls-reset: half a real ServerHello, then RST."""
+        if b == "long-line":
+            await self.send(b"220 ")
+            chunk = b"a" * 65536
+            for _ in range(self.p["line_bytes"] // len(chunk)):
+                await self.send(chunk)
+            return await self.drain_until_eof()
+        if b == "endless-ehlo":
+            await self.send(wire(f"220 {self.p['banner']}\r\n"))
+            await self.reader.readline()
+        if b in ("endless-banner", "endless-ehlo"):
+            line = b"220-" if b == "endless-banner" else b"250-"
+            while True:
+                await self.send((line + b"x" * 60 + b"\r\n") * 64)
+        if b == "tls-garbage":
+            await self.reader.read(1)  # the ClientHello has started to arrive
+            await self.send(NOT_TLS)
+            return await self.drain_until_eof()
+        return await self.half_handshake_then_reset()
+
+    async def half_handshake_then_reset(self):
+        """Feeds the ClientHello to a server-side SSLObject, sends the first half
+        of the ServerHello record it produces, then resets the connection."""
+        incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        tls = self.ctx.wrap_bio(incoming, outgoing, server_side=True)
+        flight = b""
+        while not flight:
+            data = await self.reader.read(65536)
+            if not data:
+                return
+            incoming.write(data)
+            try:
+                tls.do_handshake()
+            except ssl.SSLWantReadError:
+                pass
+            flight = outgoing.read()
+        record_len = 5 + int.from_bytes(flight[3:5], "big")
+        await self.send(flight[:max(6, record_len // 2)])
+        self.reset()
 
     def reset(self):
         sock = self.writer.get_extra_info("socket")
@@ -191,6 +246,10 @@ class Session:
             await self.reader.read(1)
             await self.send(b"this is not a TLS ServerHello\r\n" * 4)
             return False
+        if mode == "reset":
+            await self.send(b"220 2.0.0 Ready to start TLS\r\n")
+            await self.half_handshake_then_reset()
+            return False
         if mode == "silent":
             await self.send(b"220 2.0.0 Ready to start TLS\r\n")
             await self.drain_until_eof()
@@ -200,6 +259,11 @@ class Session:
         await self.writer.start_tls(self.ctx)
         self.tls = True
         return True
+
+
+def wire(text):
+    """text as bytes on the wire; lone surrogates (\udc80-\udcff) become raw bytes."""
+    return text.encode("utf-8", "surrogateescape")
 
 
 async def handle(p, ctx, port, reader, writer):
@@ -214,7 +278,7 @@ async def handle(p, ctx, port, reader, writer):
 
 
 def needs_tls(p):
-    return p["starttls"] in ("ok", "inject") or bool(set(p["ports"]) & set(p["implicit_tls_ports"]))
+    return p["starttls"] in ("ok", "inject", "reset") or p["behaviour"] == "tls-reset" or bool(set(p["ports"]) & set(p["implicit_tls_ports"]))
 
 
 async def serve(personas, certdir, ready_file):
