@@ -43,6 +43,9 @@ td.b{width:38%;padding-left:12px}
 .mini{height:8px;background:#e8edf5;border-radius:4px;overflow:hidden}
 .mini div{height:100%;background:var(--accent)}
 .s-success .mini div{background:#16a34a}
+.s-refused .mini div,.s-unreachable .mini div{background:#94a3b8}
+.s-timeout .mini div{background:#d97706}
+.s-tls-error .mini div,.s-protocol-error .mini div,.s-io-error .mini div{background:#dc2626}
 .f .mini div{background:#ea580c}
 .empty{color:var(--mute);margin:0}
 footer{margin-top:18px;color:var(--mute);font-size:13px}

@@ -4,6 +4,7 @@ set(SMTPSWEEP_SMTP_SOURCES
   smtp/reply_parser.cpp
   smtp/reply_reader.cpp
   smtp/banner.cpp
+  smtp/software_match.cpp
   smtp/ehlo.cpp
   smtp/dialogue.cpp
   classify.cpp

@@ -32,8 +32,10 @@ _smtpsweep() {
         -o|--output|--exclude|--resume|--ca-file)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --log-format)
+            COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
         -c|--concurrency|-r|--rate|-t|--threads|--connect-timeout|--timeout|\
-        --seed|--shards|--shard|--ehlo)
+        --seed|--shards|--shard|--ehlo|--http)
             return ;;
     esac
 
@@ -41,7 +43,8 @@ _smtpsweep() {
         local opts="-p --ports -o --output -f --format -c --concurrency -r --rate
             -t --threads --connect-timeout --timeout --ca-file --exclude
             --no-default-exclude --seed --shards --shard --ehlo --relay-check
-            --resume --dry-run -q --quiet -v --verbose -h --help -V --version"
+            --resume --dry-run -q --quiet -v --verbose -h --help -V --version
+            --http --log-format"
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     elif [[ $cur == @* ]]; then
         compopt -o filenames 2>/dev/null
