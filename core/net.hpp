@@ -16,10 +16,13 @@ namespace ssl = boost::asio::ssl;
 }  // namespace smtpsweep
 
 namespace smtpsweep::core {
+class tls_socket_stream;  // core/tls_socket_stream.hpp: include it to use tls_stream
+
 using error_code = boost::system::error_code;
 using token = net::as_tuple_t<net::use_awaitable_t<>>;
 using tcp_stream = token::as_default_on_t<beast::tcp_stream>;
-using tls_stream = ssl::stream<tcp_stream>;
+/// TLS client stream over a tcp_stream's socket (OpenSSL on the fd; lean).
+using tls_stream = tls_socket_stream;
 template <class T = void>
 using awaitable = net::awaitable<T>;
 }  // namespace smtpsweep::core

@@ -13,8 +13,9 @@
 //                     plaintext; then [relay], QUIT.
 //   4. verify the TLS session against the trust store and smtp.hostname,
 //      compute findings, timings.
-// One absolute deadline (start + timeout) lives on the stream's timer and
-// moves with it into the TLS stream: no per-operation timers.
+// One absolute deadline (start + timeout) lives on the stream's timer; the
+// TLS stream (core::tls_socket_stream) arms its own timer at the same
+// deadline: no per-operation timers.
 #include "scanner/probe.hpp"
 
 #include <algorithm>
@@ -28,6 +29,7 @@
 #include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
 
+#include "core/tls_socket_stream.hpp"
 #include "scanner/findings.hpp"
 #include "scanner/resource_backoff.hpp"
 #include "scanner/smtp/banner.hpp"
@@ -142,7 +144,7 @@ core::awaitable<void> implicit_session(core::tcp_stream tcp, dialogue& d, probe_
                                        clock::time_point deadline) {
     d.rec.tls.emplace().mode = "implicit";
     d.rec.phase = phase::tls;
-    core::tls_stream s{std::move(tcp), ctx.ssl_ctx};
+    core::tls_stream s{std::move(tcp), ctx.ssl_ctx, deadline};
     auto [ec] = co_await s.async_handshake(ssl::stream_base::client);
     if (ec) {
         const bool tls_failure = ec.category() == net::error::get_ssl_category();
@@ -174,8 +176,9 @@ core::awaitable<bool> request_tls(core::tcp_stream& s, dialogue& d) {
     co_return true;
 }
 
-core::awaitable<void> secure_session(core::tcp_stream& tcp, dialogue& d, probe_context& ctx) {
-    core::tls_stream s{std::move(tcp), ctx.ssl_ctx};
+core::awaitable<void> secure_session(core::tcp_stream& tcp, dialogue& d, probe_context& ctx,
+                                     clock::time_point deadline) {
+    core::tls_stream s{std::move(tcp), ctx.ssl_ctx, deadline};
     if (const auto name = dns_hostname(d))
         SSL_set_tlsext_host_name(s.native_handle(), name->c_str());
     auto [ec] = co_await s.async_handshake(ssl::stream_base::client);
@@ -195,7 +198,8 @@ core::awaitable<void> secure_session(core::tcp_stream& tcp, dialogue& d, probe_c
     co_await smtp::finish_session(s, d);
 }
 
-core::awaitable<void> starttls_session(core::tcp_stream& s, dialogue& d, probe_context& ctx) {
+core::awaitable<void> starttls_session(core::tcp_stream& s, dialogue& d, probe_context& ctx,
+                                       clock::time_point deadline) {
     if (!co_await smtp::greet(s, d)) co_return;
     const auto& ehlo = d.smtp().ehlo;
     if (!ehlo) {  // EHLO and HELO refused: nothing to negotiate
@@ -209,7 +213,7 @@ core::awaitable<void> starttls_session(core::tcp_stream& s, dialogue& d, probe_c
     }
     const bool go_on = co_await request_tls(s, d);
     if (go_on) {
-        co_await secure_session(s, d, ctx);
+        co_await secure_session(s, d, ctx, deadline);
     } else if (d.smtp().starttls == starttls_outcome::refused) {
         co_await smtp::finish_session(s, d);
     }
@@ -228,7 +232,7 @@ core::awaitable<record> probe(targets::target t, probe_context& ctx) {
         if (t.port == ctx.opts.implicit_tls_port)
             co_await implicit_session(std::move(tcp), d, ctx, deadline);
         else
-            co_await starttls_session(tcp, d, ctx);
+            co_await starttls_session(tcp, d, ctx, deadline);
     }
     d.rec.duration_ms = ms_since(start);
     d.rec.findings = findings(d.rec, std::time(nullptr));

@@ -149,6 +149,21 @@ std::vector<core::lane_progress> progress_of(const std::optional<resume_state>& 
     return p;
 }
 
+/// Writer options for crash-safe checkpoints when --resume writes to an
+/// NDJSON/CSV file (`cp` is set then, and the starting state saved at once).
+core::writer_options checkpointing(const scan_options& opts, const targets::plan& plan,
+                                   const std::optional<resume_state>& resumed, unsigned workers,
+                                   core::sink<record>& out, std::optional<checkpointer>& cp) {
+    core::writer_options wo;
+    auto* bytes = dynamic_cast<output::byte_stream_output*>(&out);
+    if (!opts.resume || !bytes || !bytes->seekable()) return wo;
+    cp.emplace(checkpointer{opts, plan, *bytes});
+    wo.resume_from = progress_of(resumed, workers);
+    cp->save(wo.resume_from);
+    wo.checkpoint = [&cp](const std::vector<core::lane_progress>& p) { cp->save(p); };
+    return wo;
+}
+
 /// With a checkpointed byte offset, cuts a torn record (and whatever came
 /// after the checkpoint) off the output before appending to it.
 void cut_output_back(const scan_options& opts, const std::optional<resume_state>& resumed) {
@@ -199,14 +214,7 @@ int run_scan(const scan_options& opts) {
     auto out = output::make_sink(opts.format, opts.output,
                                  resumed ? output::open_mode::append : output::open_mode::truncate);
     std::optional<checkpointer> cp;
-    core::writer_options wo;
-    auto* bytes = dynamic_cast<output::byte_stream_output*>(out.get());
-    if (opts.resume && bytes && bytes->seekable()) {
-        cp.emplace(checkpointer{opts, plan, *bytes});
-        wo.resume_from = progress_of(resumed, workers);
-        cp->save(wo.resume_from);
-        wo.checkpoint = [&cp](const std::vector<core::lane_progress>& p) { cp->save(p); };
-    }
+    auto wo = checkpointing(opts, plan, resumed, workers, *out, cp);
     std::optional<core::writer<record>> writer;
     writer.emplace(*out, workers, &stop, wo);
     live::scan_monitor monitor{live::monitor_options_for(opts, plan, eo)};
@@ -233,7 +241,7 @@ int run_scan(const scan_options& opts) {
     }
     if (opts.resume && !result.aborted) {
         auto st = state_after(opts, plan, result);
-        if (cp) st.output_bytes = bytes->sync();
+        if (cp) st.output_bytes = cp->out.sync();
         save_resume(*opts.resume, st);
         if (result.interrupted) spdlog::info("stopped; continue with --resume {}", *opts.resume);
     }

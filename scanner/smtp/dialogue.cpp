@@ -6,6 +6,7 @@
 
 #include <type_traits>
 
+#include "core/tls_socket_stream.hpp"
 #include "scanner/classify.hpp"
 #include "scanner/smtp/banner.hpp"
 #include "scanner/smtp/ehlo.hpp"

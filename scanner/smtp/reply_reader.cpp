@@ -4,6 +4,8 @@
 
 #include <boost/asio/write.hpp>
 
+#include "core/tls_socket_stream.hpp"
+
 namespace smtpsweep::scanner::smtp {
 
 bool reply_reader::parse_buffered(core::error_code& ec) {
