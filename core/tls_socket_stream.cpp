@@ -18,6 +18,8 @@
 #include <boost/asio/ssl/error.hpp>
 #include <openssl/err.h>
 
+#include "core/socket_bio.hpp"
+
 namespace smtpsweep::core {
 namespace {
 
@@ -53,17 +55,17 @@ tls_socket_stream::tls_socket_stream(tcp_stream&& tcp, ssl::context& ctx,
       timer_(state_->socket.get_executor()),
       ssl_(::SSL_new(ctx.native_handle())) {
     if (!ssl_) throw std::runtime_error("tls_socket_stream: SSL_new failed");
-    state_->socket.non_blocking(true);
-    if (::SSL_set_fd(ssl_.get(), static_cast<int>(state_->socket.native_handle())) != 1)
-        throw std::runtime_error("tls_socket_stream: SSL_set_fd failed");
+    BIO* bio = new_socket_bio(static_cast<int>(state_->socket.native_handle()));
+    if (!bio) throw std::runtime_error("tls_socket_stream: BIO_new failed");
+    ::SSL_set_bio(ssl_.get(), bio, bio);  // one reference, owned by the SSL
     ::SSL_set_mode(ssl_.get(), SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
     ::SSL_set_connect_state(ssl_.get());
     arm(deadline);
 }
 
 tls_socket_stream::~tls_socket_stream() {
-    // The SSL's socket BIO does not own the fd (BIO_NOCLOSE): free it
-    // first, then the socket closes with the shared state.
+    // The SSL's BIO does not own the fd (BIO_NOCLOSE): free it first, then
+    // the socket closes with the shared state.
     ssl_.reset();
     if (state_) timer_.cancel();
 }

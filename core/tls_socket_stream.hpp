@@ -1,13 +1,14 @@
 // A lean TLS client stream: OpenSSL reads and writes the connected socket's
-// fd itself (SSL_set_fd) and the stream only waits for readiness through
-// Asio's reactor, retrying SSL_do_handshake/SSL_read_ex/SSL_write_ex on
-// WANT_READ/WANT_WRITE. asio::ssl::stream costs about 70 KiB per connection
-// on top of OpenSSL (two 17 KiB engine vectors and a BIO pair with 17 KiB
-// per side); at 5000 handshakes in flight that was over half the scanner's
-// memory (bench/results/PROFILE.md). It keeps what the probe relied on:
-// the tcp_stream's deadline (one timer armed at construction; when it
-// fires, pending and later operations end with beast::error::timeout),
-// error codes as asio::ssl::stream reports them (SSL category, eof,
+// fd itself (through core/socket_bio: no SIGPIPE, never blocking) and the
+// stream only waits for readiness through Asio's reactor, retrying
+// SSL_do_handshake/SSL_read_ex/SSL_write_ex on WANT_READ/WANT_WRITE.
+// asio::ssl::stream costs about 70 KiB per connection on top of OpenSSL (two
+// 17 KiB engine vectors and a BIO pair with 17 KiB per side); at 5000
+// handshakes in flight that was over half the scanner's memory
+// (bench/results/PROFILE.md). It keeps what the probe relied on: the
+// tcp_stream's deadline (one timer armed at construction; when it fires,
+// pending and later operations end with beast::error::timeout), error codes
+// as asio::ssl::stream reports them (SSL category, eof,
 // ssl::error::stream_truncated), and the default completion token of
 // core::tcp_stream (as_tuple(use_awaitable)), so generic SMTP code works on
 // both stream types, including net::async_write.
