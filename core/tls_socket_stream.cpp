@@ -59,6 +59,8 @@ tls_socket_stream::tls_socket_stream(tcp_stream&& tcp, ssl::context& ctx,
     if (!bio) throw std::runtime_error("tls_socket_stream: BIO_new failed");
     ::SSL_set_bio(ssl_.get(), bio, bio);  // one reference, owned by the SSL
     ::SSL_set_mode(ssl_.get(), SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    // Whole socket reads instead of a header and a body recv per record.
+    ::SSL_set_read_ahead(ssl_.get(), 1);
     ::SSL_set_connect_state(ssl_.get());
     arm(deadline);
 }

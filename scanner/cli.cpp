@@ -276,7 +276,9 @@ What to scan:
 
 How fast:
   -c, --concurrency N        probes in flight at once, all threads together [1000]
-  -r, --rate N               new connections per second, 0 = unlimited      [0]
+  -r, --rate N               new connections per second, 0 = unlimited. Without
+                             -r, scans wider than a /16 of addresses default to
+                             10000/s (responsible scanning; says so)        [0]
   -t, --threads N            worker threads, each with its own event loop [cores]
       --connect-timeout S    seconds allowed for the TCP connect (decimals ok) [5]
       --timeout S            seconds allowed for the whole probe of one target [15]

@@ -9,6 +9,7 @@
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/x509_vfy.h>
 
 namespace smtpsweep::tls {
 namespace {
@@ -37,6 +38,22 @@ int add_pem_file(X509_STORE* store, const std::string& path) {
     return added;
 }
 
+// The system file and hashed directory, as X509_STORE_set_default_paths
+// loaded them before OpenSSL 3. Not that call itself: OpenSSL 3 adds an
+// OSSL_STORE lookup on the certificate directory that lists and decodes the
+// whole directory on every issuer lookup, twice per verification, which made
+// it the TLS probe's largest CPU cost after the handshake
+// (bench/results/PROFILE.md). Missing defaults are not errors, as there.
+bool load_default_paths(X509_STORE* store) {
+    X509_LOOKUP* file = ::X509_STORE_add_lookup(store, ::X509_LOOKUP_file());
+    X509_LOOKUP* dir = ::X509_STORE_add_lookup(store, ::X509_LOOKUP_hash_dir());
+    if (file == nullptr || dir == nullptr) return false;
+    ::X509_LOOKUP_load_file(file, nullptr, X509_FILETYPE_DEFAULT);
+    ::X509_LOOKUP_add_dir(dir, nullptr, X509_FILETYPE_DEFAULT);
+    ::ERR_clear_error();
+    return true;
+}
+
 }  // namespace
 
 trust_store trust_store::load(const std::optional<std::string>& ca_file, bool use_system) {
@@ -44,7 +61,7 @@ trust_store trust_store::load(const std::optional<std::string>& ca_file, bool us
     trust_store ts;
     ts.store_.reset(::X509_STORE_new());
     if (!ts.store_) throw trust_error("cannot allocate X509_STORE");
-    if (use_system && ::X509_STORE_set_default_paths(ts.store_.get()) != 1) {
+    if (use_system && !load_default_paths(ts.store_.get())) {
         ::ERR_clear_error();
         throw trust_error("cannot load the system trust store");
     }

@@ -17,7 +17,7 @@ scan_options parse(std::vector<const char*> args) {
 }
 }  // namespace
 
-TEST_CASE("--http takes a port, :port or address:port, loopback by default", "[live][cli]") {
+TEST_CASE("the --http option takes a port, :port or address:port, loopback by default", "[live][cli]") {
     auto [arg, address, port] = GENERATE(table<const char*, std::string, unsigned>({
         {"9100", "127.0.0.1", 9100},
         {":9100", "127.0.0.1", 9100},
@@ -32,7 +32,7 @@ TEST_CASE("--http takes a port, :port or address:port, loopback by default", "[l
     CHECK(o.http->port == port);
 }
 
-TEST_CASE("--http rejects bad ports and addresses", "[live][cli]") {
+TEST_CASE("the --http option rejects bad ports and addresses", "[live][cli]") {
     auto arg = GENERATE("", "abc", "127.0.0.1:", "127.0.0.1:65536", "localhost:9100",
                         "1.2.3:9100", "-1");
     INFO(arg);
@@ -43,7 +43,7 @@ TEST_CASE("no --http means no live view", "[live][cli]") {
     CHECK_FALSE(parse({}).http);
 }
 
-TEST_CASE("--log-format accepts text and json only", "[live][cli]") {
+TEST_CASE("the --log-format option accepts text and json only", "[live][cli]") {
     CHECK_FALSE(parse({}).log_json);
     CHECK_FALSE(parse({"--log-format", "text"}).log_json);
     CHECK(parse({"--log-format", "json"}).log_json);
