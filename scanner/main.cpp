@@ -13,6 +13,21 @@
 #include "targets/plan.hpp"
 #include "tls/trust_store.hpp"
 
+namespace {
+
+// Bad input found while building the scan (targets, ports, --ca-file,
+// --resume) is the user's to fix: exit 2. Anything else is ours: exit 1.
+int report_failure(const std::exception& e) {
+    using namespace smtpsweep;
+    const bool bad_input = dynamic_cast<const scanner::usage_error*>(&e) ||
+                           dynamic_cast<const targets::parse_error*>(&e) ||
+                           dynamic_cast<const tls::trust_error*>(&e);
+    std::cerr << "smtpsweep: " << (bad_input ? "" : "error: ") << e.what() << '\n';
+    return bad_input ? 2 : 1;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     if (argc > 1 && std::string_view(argv[1]) == "report")
         return smtpsweep::scanner::report::run_report(argc - 1, argv + 1);
@@ -35,17 +50,7 @@ int main(int argc, char** argv) {
     scanner::setup_logging(opts.verbosity, opts.log_json);
     try {
         return scanner::run_scan(opts);
-    } catch (const scanner::usage_error& e) {
-        std::cerr << "smtpsweep: " << e.what() << '\n';
-        return 2;
-    } catch (const targets::parse_error& e) {
-        std::cerr << "smtpsweep: " << e.what() << '\n';
-        return 2;
-    } catch (const tls::trust_error& e) {
-        std::cerr << "smtpsweep: " << e.what() << '\n';
-        return 2;
     } catch (const std::exception& e) {
-        std::cerr << "smtpsweep: error: " << e.what() << '\n';
-        return 1;
+        return report_failure(e);
     }
 }
