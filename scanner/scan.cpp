@@ -15,6 +15,7 @@
 #include "scanner/scan.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -186,23 +187,31 @@ int report_output_failure(const scan_options& opts, const core::writer_error& e,
     return 1;
 }
 
-}  // namespace
+/// Closes the writer and saves the final --resume state; the exit status.
+int finish(const scan_options& opts, const targets::plan& plan, const core::run_result& result,
+           std::optional<core::writer<record>>& writer,
+           std::unique_ptr<core::sink<record>>& out, std::optional<checkpointer>& cp) {
+    try {
+        writer->close();
+    } catch (const core::writer_error& e) {
+        // Records after the failure were dropped: the engine's positions
+        // overstate what was written, so the last checkpoint stands.
+        writer.reset();
+        out.reset();
+        return report_output_failure(opts, e, cp ? &*cp : nullptr);
+    }
+    if (opts.resume && !result.aborted) {
+        auto st = state_after(opts, plan, result);
+        if (cp) st.output_bytes = cp->out.sync();
+        save_resume(*opts.resume, st);
+        if (result.interrupted) spdlog::info("stopped; continue with --resume {}", *opts.resume);
+    }
+    return (result.aborted || result.probe_failures > 0) ? 1 : 0;
+}
 
-int run_scan(const scan_options& opts) {
-    const auto resumed = read_resume(opts);
-    targets::plan_spec spec = opts.plan;
-    if (resumed) spec.seed = resumed->seed;
-    if (resumed && resumed->complete) {
-        spdlog::info("--resume '{}': the scan is already complete", *opts.resume);
-        return 0;
-    }
-    const auto plan = targets::plan::build(spec);
-    if (opts.dry_run) {
-        print_dry_run(plan);
-        return 0;
-    }
-    if (!opts.seed_given && !resumed)
-        spdlog::info("seed {} (pass --seed {} to repeat this order)", plan.seed(), plan.seed());
+/// Runs the engine over `plan` with the writer, sink, checkpoints and live view.
+int execute(const scan_options& opts, const targets::plan& plan,
+            const std::optional<resume_state>& resumed) {
     const auto trust = tls::trust_store::load(opts.ca_file);
     auto eo = engine_options_for(opts, resumed);
     apply_etiquette(opts, plan, eo);
@@ -228,24 +237,27 @@ int run_scan(const scan_options& opts) {
     });
     monitor.finish({result.done, 0, result.probe_failures, result.by_status},
                    {writer->queued(), writer->written()});
+    return finish(opts, plan, result, writer, out, cp);
+}
 
-    int exit_status = (result.aborted || result.probe_failures > 0) ? 1 : 0;
-    try {
-        writer->close();
-    } catch (const core::writer_error& e) {
-        // Records after the failure were dropped: the engine's positions
-        // overstate what was written, so the last checkpoint stands.
-        writer.reset();
-        out.reset();
-        return report_output_failure(opts, e, cp ? &*cp : nullptr);
+}  // namespace
+
+int run_scan(const scan_options& opts) {
+    const auto resumed = read_resume(opts);
+    targets::plan_spec spec = opts.plan;
+    if (resumed) spec.seed = resumed->seed;
+    if (resumed && resumed->complete) {
+        spdlog::info("--resume '{}': the scan is already complete", *opts.resume);
+        return 0;
     }
-    if (opts.resume && !result.aborted) {
-        auto st = state_after(opts, plan, result);
-        if (cp) st.output_bytes = cp->out.sync();
-        save_resume(*opts.resume, st);
-        if (result.interrupted) spdlog::info("stopped; continue with --resume {}", *opts.resume);
+    const auto plan = targets::plan::build(spec);
+    if (opts.dry_run) {
+        print_dry_run(plan);
+        return 0;
     }
-    return exit_status;
+    if (!opts.seed_given && !resumed)
+        spdlog::info("seed {} (pass --seed {} to repeat this order)", plan.seed(), plan.seed());
+    return execute(opts, plan, resumed);
 }
 
 }  // namespace smtpsweep::scanner
