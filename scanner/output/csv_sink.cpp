@@ -38,8 +38,8 @@ struct cell_writer {
 
 void append_csv_cell(std::string& out, const cell& c) { std::visit(cell_writer{out}, c); }
 
-csv_sink::csv_sink(std::string path, open_mode mode) : file_(std::move(path), mode) {
-    if (!file_.was_empty()) return;
+csv_sink::csv_sink(std::string path, open_mode mode) : text_file_sink(std::move(path), mode) {
+    if (!file().was_empty()) return;
     std::string header;
     bool first = true;
     for (std::string_view name : flat_columns()) {
@@ -48,22 +48,16 @@ csv_sink::csv_sink(std::string path, open_mode mode) : file_(std::move(path), mo
         header += name;
     }
     header += "\r\n";
-    file_.write(header);
+    file().write(header);
 }
 
-void csv_sink::write(std::span<const record> batch) {
-    buffer_.clear();
-    for (const record& r : batch) {
-        const auto cells = flatten(r);
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) buffer_ += ',';
-            append_csv_cell(buffer_, cells[i]);
-        }
-        buffer_ += "\r\n";
+void csv_sink::append_record(std::string& out, const record& r) const {
+    const auto cells = flatten(r);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += ',';
+        append_csv_cell(out, cells[i]);
     }
-    file_.write(buffer_);
+    out += "\r\n";
 }
-
-void csv_sink::flush() { file_.flush(); }
 
 }  // namespace smtpsweep::scanner::output

@@ -3,14 +3,11 @@
 // starting with = + - @ TAB or CR get a leading ' (OWASP "CSV injection").
 #pragma once
 
-#include <span>
 #include <string>
 #include <string_view>
 
-#include "core/sink.hpp"
 #include "scanner/output/flat_record.hpp"
-#include "scanner/output/output_file.hpp"
-#include "scanner/record.hpp"
+#include "scanner/output/text_file_sink.hpp"
 
 namespace smtpsweep::scanner::output {
 
@@ -19,22 +16,14 @@ namespace smtpsweep::scanner::output {
 void append_csv_cell(std::string& out, const cell& c);
 
 /// Writes a header row, then one row per record.
-class csv_sink final : public core::sink<record>, public byte_stream_output {
+class csv_sink final : public text_file_sink {
 public:
     /// Opens `path` ("-" = stdout); the header is skipped when appending to a non-empty file.
     explicit csv_sink(std::string path, open_mode mode = open_mode::truncate);
-    /// Writes one CRLF-terminated row per record; throws on I/O failure.
-    void write(std::span<const record> batch) override;
-    /// fflush; throws on I/O failure.
-    void flush() override;
-    /// fflush + fsync; the file size (see byte_stream_output).
-    std::uint64_t sync() override { return file_.sync(); }
-    /// True when writing to a regular file.
-    bool seekable() const override { return file_.seekable(); }
 
 private:
-    output_file file_;
-    std::string buffer_;
+    /// One CRLF-terminated row.
+    void append_record(std::string& out, const record& r) const override;
 };
 
 }  // namespace smtpsweep::scanner::output

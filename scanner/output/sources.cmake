@@ -5,6 +5,7 @@ set(SMTPSWEEP_OUTPUT_SOURCES
   output/record_json.cpp
   output/flat_record.cpp
   output/output_file.cpp
+  output/text_file_sink.cpp
   output/ndjson_sink.cpp
   output/csv_sink.cpp
   output/sqlite_sink.cpp

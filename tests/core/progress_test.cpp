@@ -2,10 +2,24 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <string>
 
 #include "core/progress.hpp"
 
 using namespace smtpsweep::core;
+
+namespace {
+
+// Everything written to the tmpfile f (up to 4 KiB); closes it.
+std::string read_and_close(std::FILE* f) {
+    std::rewind(f);
+    std::string out(4096, '\0');
+    out.resize(std::fread(out.data(), 1, out.size(), f));
+    std::fclose(f);
+    return out;
+}
+
+}  // namespace
 
 TEST_CASE("digits are grouped by thousands", "[core][progress]") {
     using row = std::tuple<std::uint64_t, std::string>;
@@ -56,10 +70,7 @@ TEST_CASE("on a tty the line is rewritten in place and the summary ends it",
     c.by_status = {4};
     p.tick(c);
     p.finish(c);
-    std::rewind(f);
-    std::string out(4096, '\0');
-    out.resize(std::fread(out.data(), 1, out.size(), f));
-    std::fclose(f);
+    const std::string out = read_and_close(f);
     CHECK(out.starts_with("\r"));
     CHECK(out.find("4/10 (40.0%)") != std::string::npos);
     CHECK(out.find("queued 0\x1b[K\r\x1b[Kdone in ") != std::string::npos);
@@ -75,10 +86,7 @@ TEST_CASE("without periodic output only the summary is printed", "[core][progres
     c.done = 10;
     p.tick(c);
     p.finish(c);
-    std::rewind(f);
-    std::string out(4096, '\0');
-    out.resize(std::fread(out.data(), 1, out.size(), f));
-    std::fclose(f);
+    const std::string out = read_and_close(f);
     CHECK(out.starts_with("done in "));
     CHECK(out.find('\r') == std::string::npos);
 }

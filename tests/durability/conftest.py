@@ -1,13 +1,16 @@
 """pytest setup for the durability tests: they run the real smtpsweep binary
-(SMTPSWEEP_BIN) only inside scripts/sandbox (SMTPSWEEP_SANDBOX=1), with a
+(SMTPSWEEP_BIN) only inside scripts/sandbox (lab.sandbox_problem), with a
 tiny in-process SMTP server on 0.0.0.0 so many 198.18/15 targets answer."""
 import json
 import os
 import socketserver
-import subprocess
+import sys
 import threading
 
 import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "responder"))
+import lab  # noqa: E402
 
 ANSWER_PORT = 2527   # the in-process server answers on every 198.18/15 address
 REFUSED_PORT = 2528  # nothing listens: fast `refused` records
@@ -15,10 +18,7 @@ REFUSED_PORT = 2528  # nothing listens: fast `refused` records
 # in one namespace, so each needs its own listening port).
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _sandbox_required():
-    if os.environ.get("SMTPSWEEP_SANDBOX") != "1":
-        pytest.fail("durability tests scan 198.18/15: run them inside scripts/sandbox")
+_sandbox_required = lab.sandbox_fixture()
 
 
 class _SmtpHandler(socketserver.StreamRequestHandler):
@@ -56,16 +56,8 @@ def responder(request):
     server.server_close()
 
 
-class Scanner:
-    def __init__(self, binary):
-        self.binary = binary
-
-    def cmd(self, args):
-        return [self.binary] + [str(a) for a in args]
-
-    def run(self, args, timeout=300, **kw):
-        return subprocess.run(self.cmd(args), capture_output=True, text=True, timeout=timeout,
-                              **kw)
+class Scanner(lab.ScannerRunner):
+    """Adds --dry-run target listing to the shared runner."""
 
     def dry_run(self, args):
         r = self.run(list(args) + ["--dry-run"])
@@ -75,10 +67,7 @@ class Scanner:
 
 @pytest.fixture(scope="session")
 def scanner():
-    binary = os.environ.get("SMTPSWEEP_BIN", "")
-    if not os.access(binary, os.X_OK):
-        pytest.fail(f"SMTPSWEEP_BIN={binary!r} is not an executable (set by ctest)")
-    return Scanner(binary)
+    return Scanner(lab.smtpsweep_binary())
 
 
 def ndjson_keys(path):

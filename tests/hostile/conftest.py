@@ -6,7 +6,6 @@ under /usr/bin/time (Debian package `time`) to get the scanner's peak RSS,
 and the checks below hold every record to the bytes: strict UTF-8, JSON,
 docs/record.schema.json (SMTPSWEEP_SCHEMA), and for CSV the column count and
 formula neutralisation."""
-import json
 import os
 import subprocess
 import sys
@@ -22,11 +21,7 @@ import lab  # noqa: E402
 TIME = "/usr/bin/time"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _sandbox_required():
-    problem = lab.sandbox_problem()
-    if problem:
-        pytest.fail(problem)
+_sandbox_required = lab.sandbox_fixture()
 
 
 @dataclass
@@ -64,9 +59,7 @@ class Scanner:
 
 @pytest.fixture(scope="session")
 def scanner():
-    binary = os.environ.get("SMTPSWEEP_BIN", "")
-    if not os.access(binary, os.X_OK):
-        pytest.fail(f"SMTPSWEEP_BIN={binary!r} is not an executable (set by ctest)")
+    binary = lab.smtpsweep_binary()
     if not os.access(TIME, os.X_OK):
         pytest.fail(f"{TIME} is missing: apt-get install -y time")
     return Scanner(binary)
@@ -77,9 +70,4 @@ def validator():
     path = os.environ.get("SMTPSWEEP_SCHEMA", "")
     if not os.path.exists(path):
         pytest.fail(f"SMTPSWEEP_SCHEMA={path!r} does not exist")
-    import jsonschema
-    with open(path) as f:
-        schema = json.load(f)
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return lab.schema_validator(path)

@@ -4,7 +4,6 @@ scripts/sandbox, and check every record against the interface spec and
 docs/record.schema.json (SMTPSWEEP_SCHEMA)."""
 import json
 import os
-import subprocess
 import sys
 
 import pytest
@@ -23,27 +22,19 @@ FINDINGS = {"plaintext-on-implicit-tls", "starttls-not-offered", "starttls-faile
             "software-version-disclosed", "open-relay"}
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _sandbox_required():
-    problem = lab.sandbox_problem()
-    if problem:
-        pytest.fail(problem)
+_sandbox_required = lab.sandbox_fixture()
 
 
-class Scanner:
+class Scanner(lab.ScannerRunner):
     """Runs the smtpsweep binary and parses its NDJSON records."""
 
     def __init__(self, binary):
-        self.binary = binary
+        super().__init__(binary)
         self.ca = os.path.join(lab.certs_dir(), "ca.pem")
 
     @staticmethod
     def parse(text):
         return parse_records(text)
-
-    def run(self, args, input=None, timeout=300):
-        return subprocess.run([self.binary] + list(args), input=input, capture_output=True,
-                              text=True, timeout=timeout)
 
     def scan(self, args, **kw):
         """Run a scan that must exit 0; return its records."""
@@ -72,10 +63,7 @@ def check_basics(rec):
 
 @pytest.fixture(scope="session")
 def scanner():
-    binary = os.environ.get("SMTPSWEEP_BIN", "")
-    if not os.access(binary, os.X_OK):
-        pytest.fail(f"SMTPSWEEP_BIN={binary!r} is not an executable (set by ctest)")
-    return Scanner(binary)
+    return Scanner(lab.smtpsweep_binary())
 
 
 @pytest.fixture(scope="session")
@@ -86,12 +74,7 @@ def validate():
     def check(records):
         if not os.path.exists(path):
             pytest.xfail(f"record schema {path!r} does not exist yet; schema validation skipped")
-        import jsonschema
-        with open(path) as f:
-            schema = json.load(f)
-        cls = jsonschema.validators.validator_for(schema)
-        cls.check_schema(schema)
-        validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+        validator = lab.schema_validator(path)
         for rec in records:
             errors = sorted(validator.iter_errors(rec), key=str)
             assert not errors, f"{rec}\nviolates the schema: {errors[0].message}"

@@ -12,11 +12,7 @@ import lab  # noqa: E402
 SUBNET = "198.18.6."
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _sandbox_required():
-    problem = lab.sandbox_problem()
-    if problem:
-        pytest.fail(problem)
+_sandbox_required = lab.sandbox_fixture()
 
 
 @pytest.fixture(scope="session")

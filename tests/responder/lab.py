@@ -1,8 +1,10 @@
-"""Shared helpers for the sandboxed Python tests (tests/responder and
-tests/integration): refuse to run outside scripts/sandbox, find the test
-certificates, load the personas and run smtp_responder.py as a context
-manager that returns only once every socket listens (it waits for the
-responder's "READY" line, never sleeps)."""
+"""Shared helpers for the sandboxed Python tests (tests/responder,
+integration, hostile, durability): refuse to run outside scripts/sandbox,
+find the test certificates and the smtpsweep binary, build the record schema
+validator, load the personas and run smtp_responder.py as a context manager
+that returns only once every socket listens (it waits for the responder's
+"READY" line, never sleeps). pytest is imported only by the pytest helpers,
+so scripts can use the rest without it."""
 import json
 import os
 import subprocess
@@ -108,3 +110,49 @@ def require_sandbox_or_exit():
     problem = sandbox_problem()
     if problem:
         sys.exit(f"refusing to run: {problem}")
+
+
+def sandbox_fixture():
+    """An autouse session fixture for a conftest.py (assign it to a module
+    name there): fails every test at once outside the sandbox."""
+    import pytest
+
+    @pytest.fixture(scope="session", autouse=True)
+    def _sandbox_required():
+        problem = sandbox_problem()
+        if problem:
+            pytest.fail(problem)
+    return _sandbox_required
+
+
+def smtpsweep_binary():
+    """SMTPSWEEP_BIN (set by ctest); fails the test when it is not an executable."""
+    import pytest
+    binary = os.environ.get("SMTPSWEEP_BIN", "")
+    if not os.access(binary, os.X_OK):
+        pytest.fail(f"SMTPSWEEP_BIN={binary!r} is not an executable (set by ctest)")
+    return binary
+
+
+def schema_validator(path):
+    """A jsonschema validator, with format checks, for the schema file at path."""
+    import jsonschema
+    with open(path) as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+class ScannerRunner:
+    """Runs the smtpsweep binary; the suites' Scanner classes add to it."""
+
+    def __init__(self, binary):
+        self.binary = binary
+
+    def cmd(self, args):
+        return [self.binary] + [str(a) for a in args]
+
+    def run(self, args, timeout=300, **kw):
+        return subprocess.run(self.cmd(args), capture_output=True, text=True, timeout=timeout,
+                              **kw)
