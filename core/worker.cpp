@@ -46,8 +46,11 @@ void worker::run() {
 
 awaitable<void> worker::lane() {
     while (!setup_.stopping()) {
-        co_await bucket_.acquire([this] { return dry_ || setup_.stopping(); });
-        if (setup_.stopping()) break;
+        // No rate: no coroutine frame nor std::function per probe.
+        if (!bucket_.unlimited()) {
+            co_await bucket_.acquire([this] { return dry_ || setup_.stopping(); });
+            if (setup_.stopping()) break;
+        }
         auto const t = setup_.source->next();
         if (!t) {
             dry_ = true;
