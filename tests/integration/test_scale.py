@@ -72,7 +72,17 @@ def test_a_responder_on_every_address_gives_a_banner_per_target(wildcard, scanne
         assert rec["smtp"]["banner"].startswith("220 "), rec
 
 
+def built_with_asan(binary):
+    with open(binary, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 def test_memory_is_flat_between_a_slash20_and_a_slash16(scanner, tmp_path):
+    if built_with_asan(scanner.binary):
+        # ASan's quarantine keeps up to 256 MiB of freed memory on purpose, so
+        # RSS grows with the number of allocations; flatness is a property of
+        # the Release build, which scripts/test runs too.
+        pytest.skip("memory flatness is measured on the Release build, not under ASan")
     common = ["-p", "25", "-q", "-c", "1000", "--connect-timeout", "2", "--timeout", "3",
               "-o", os.devnull]
     small, _ = peak_rss_kib(scanner.binary, common + ["198.19.128.0/20"])
