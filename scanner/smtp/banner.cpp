@@ -7,6 +7,7 @@
 #include "scanner/smtp/banner.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "scanner/smtp/software_match.hpp"
 
@@ -37,12 +38,29 @@ bool is_dns_name(std::string_view s) {
     return label > 0;
 }
 
+namespace {
+
+/// RFC 5321 §4.1.3 address literal: "[198.18.0.1]" or "[IPv6:...]". Only
+/// these shapes count, so a banner's "[<NUL>...\r]" is never a host name.
+bool is_address_literal(std::string_view t) {
+    if (t.size() < 3 || t.front() != '[' || t.back() != ']') return false;
+    const auto inner = t.substr(1, t.size() - 2);
+    if (is_ipv4(inner)) return true;
+    constexpr std::string_view v6 = "IPv6:";
+    if (inner.size() <= v6.size() || inner.substr(0, v6.size()) != v6) return false;
+    return std::all_of(inner.begin() + v6.size(), inner.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
+    });
+}
+
+}  // namespace
+
 std::optional<std::string> hostname_from(std::string_view text) {
     const auto end = text.find_first_of(" \t\n");
     std::string_view token = text.substr(0, end);
     if (token.size() > 1 && token.back() == '.') token.remove_suffix(1);  // FQDN root dot
-    const bool literal = token.size() > 2 && token.front() == '[' && token.back() == ']';
-    if (literal || is_ipv4(token) || is_dns_name(token)) return std::string(token);
+    if (is_address_literal(token) || is_ipv4(token) || is_dns_name(token))
+        return std::string(token);
     return std::nullopt;
 }
 
