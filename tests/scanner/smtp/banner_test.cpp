@@ -22,6 +22,10 @@ TEST_CASE("the host name is the first token when it looks like a name or address
         {"", std::nullopt},
         {"bad..name ESMTP", std::nullopt},
         {"mail-1.ex_ample.test ESMTP", "mail-1.ex_ample.test"},
+        {"[IPv6:2001:db8::7] ESMTP", "[IPv6:2001:db8::7]"},
+        {std::string("[\0\r\x01.x] ESMTP", 13), std::nullopt},
+        {"[mx1.lab.test] ESMTP", std::nullopt},
+        {"[IPv6:zz] ESMTP", std::nullopt},
     }));
     INFO(text);
     CHECK(smtp::hostname_from(text) == expected);
