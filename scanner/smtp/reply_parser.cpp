@@ -67,7 +67,11 @@ std::size_t reply_parser::feed(std::string_view data, boost::system::error_code&
 // A partial line may carry one CR beyond max_line (it may be the CR of CRLF).
 boost::system::error_code reply_parser::append(std::string_view part) {
     const auto size = line_.size() + part.size();
-    if (size > max_line + 1 || (size == max_line + 1 && part.back() != '\r'))
+    if (size > max_line + 1) return error::line_too_long;
+    // The last octet of line_ + part; `part` is empty when a LF arrives right
+    // after a read that ended on the line's CR (fuzzer-found: reading
+    // part.back() then was out of bounds).
+    if (size == max_line + 1 && (part.empty() ? line_.back() : part.back()) != '\r')
         return error::line_too_long;
     line_.append(part);
     return {};

@@ -108,6 +108,17 @@ TEST_CASE("line and reply limits are enforced at their edges", "[scanner][reply_
         CHECK_FALSE(parse_chunks({ok + "\r\n"}).ec);
         CHECK(parse_chunks({ok + "y\r\n"}).ec == boost::system::error_code(error::line_too_long));
     }
+    SECTION("a full-length line whose LF arrives alone in the next read") {
+        // The read ends on the CR (the line is then max_line + 1 octets) and
+        // the next read starts with the LF: found by the reply fuzzer.
+        const std::string ok = "220 " + std::string(996, 'x');
+        const auto out = parse_chunks({ok + "\r", "\n"});
+        CHECK_FALSE(out.ec);
+        REQUIRE(out.replies.size() == 1);
+        CHECK(out.replies[0].lines[0].size() == 996);
+        CHECK(parse_chunks({ok + "y", "\r\n"}).ec ==
+              boost::system::error_code(error::line_too_long));
+    }
     SECTION("1000 lines are accepted, 1001 are not") {
         std::string many;
         for (int i = 0; i < 999; ++i) many += "250-x\r\n";
