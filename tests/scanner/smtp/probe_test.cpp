@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
 
 #include "scanner/probe.hpp"
 #include "tests/support/fake_smtp_server.hpp"
+#include "tests/support/run_probe.hpp"
 #include "tls/client_context.hpp"
 #include "tls/trust_store.hpp"
 
@@ -51,16 +51,7 @@ struct harness {
     // Runs one probe against `server`; every probe yields exactly one record.
     record run(test::fake_smtp_server& server, std::uint16_t port) {
         probe_context ctx{client, trust, opts};
-        std::vector<record> out;
-        net::co_spawn(ioc, probe({0x7f000001, port}, ctx), [&](std::exception_ptr e, record r) {
-            REQUIRE_FALSE(e);
-            out.push_back(std::move(r));
-            server.stop();
-        });
-        ioc.run();
-        REQUIRE(out.size() == 1);
-        INFO("error: " << out[0].error.value_or("-"));
-        return std::move(out[0]);
+        return test::run_probe(ioc, server, ctx, port);
     }
 
     record run(test::fake_smtp_server& server) { return run(server, server.port()); }

@@ -3,14 +3,13 @@
 // after it, ends the probe with `timeout` at that phase, never a hang.
 #include <chrono>
 #include <string>
-#include <vector>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
 
 #include "scanner/probe.hpp"
 #include "tests/support/fake_smtp_server.hpp"
+#include "tests/support/run_probe.hpp"
 #include "tls/client_context.hpp"
 #include "tls/trust_store.hpp"
 
@@ -30,16 +29,7 @@ record probe_once(test::fake_smtp_server& server, net::io_context& ioc, bool imp
     opts.timeout = std::chrono::milliseconds(300);
     if (implicit) opts.implicit_tls_port = server.port();
     probe_context ctx{client, trust, opts};
-    std::vector<record> out;
-    net::co_spawn(ioc, probe({0x7f000001, server.port()}, ctx), [&](std::exception_ptr e, record r) {
-        REQUIRE_FALSE(e);
-        out.push_back(std::move(r));
-        server.stop();
-    });
-    ioc.run();
-    REQUIRE(out.size() == 1);
-    INFO("error: " << out[0].error.value_or("-"));
-    return std::move(out[0]);
+    return test::run_probe(ioc, server, ctx, server.port());
 }
 
 }  // namespace
